@@ -1,0 +1,1 @@
+"""Default-deny access policy: one table that every route must appear in."""

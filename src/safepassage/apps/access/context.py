@@ -1,0 +1,54 @@
+"""The access context of a request: who acts, for which organisation, under which rule.
+
+Views never filter records themselves: they pass ``request.access`` to a queryset's
+``visible_to`` method, which applies the relations the policy row grants.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from safepassage.apps.access.rules import Relation, Rule
+from safepassage.apps.accounts.models import Membership, Organisation, User
+
+
+@dataclass(frozen=True)
+class AccessContext:
+    user: User
+    organisation: Organisation | None
+    roles: frozenset[str]
+    rule: Rule
+
+    @property
+    def relations(self) -> frozenset[Relation]:
+        return self.rule.relations_for(self.roles)
+
+    @property
+    def organisation_id(self) -> int | None:
+        return self.organisation.pk if self.organisation else None
+
+    def may(self, route_name: str) -> bool:
+        """Would the policy let this user use another route (for links and menus)?"""
+        from safepassage.apps.access.policy import POLICY
+
+        return POLICY[route_name].allows(self.roles)
+
+    def under(self, route_name: str) -> AccessContext:
+        """The same user acting under another route's rule (e.g. a count on the overview)."""
+        from safepassage.apps.access.policy import POLICY
+
+        return replace(self, rule=POLICY[route_name])
+
+
+def roles_in(user: User, organisation_id: int | None) -> tuple[Organisation | None, frozenset[str]]:
+    """The user's roles in one organisation, straight from the database (changes apply at once)."""
+    if organisation_id is None:
+        return None, frozenset()
+    memberships = list(
+        Membership.objects.filter(user=user, organisation_id=organisation_id).select_related(
+            "organisation"
+        )
+    )
+    if not memberships:
+        return None, frozenset()
+    return memberships[0].organisation, frozenset(m.role for m in memberships)

@@ -1,0 +1,65 @@
+"""THE access policy: every URL name and API operation, and who may use it.
+
+A route that is not in this table is refused for everyone (and fails
+``tests/web/test_policy_coverage.py``). Keys are URL names as Django resolves them
+(``namespace:name``). Read a row as: action, then role → relation to the record.
+"""
+
+from __future__ import annotations
+
+from safepassage.apps.access.rules import Relation, Rule, public, roles, signed_in
+from safepassage.apps.accounts.roles import Role
+
+R = Role
+ORG = Relation.ORGANISATION
+NONE = Relation.NONE
+STAFF = (R.CASEWORKER, R.VETTING_OFFICER, R.COORDINATOR)
+
+POLICY: dict[str, Rule] = {
+    # Shell and sign-in: reachable without a session.
+    "health": public("system.health"),
+    "set_language": public("shell.set_language"),
+    "accounts:login": public("account.sign_in"),
+    "accounts:enrol": public("account.enrol_totp"),  # needs a pending password check
+    "accounts:setup": public("account.first_password"),  # needs a one-time token
+    # Any signed-in user, whatever their roles.
+    "home": signed_in("shell.home"),
+    "accounts:logout": signed_in("account.sign_out"),
+    "accounts:profile": signed_in("account.view_own"),
+    "accounts:switch_organisation": signed_in("account.switch_organisation"),
+    "accounts:recovery_codes": signed_in("account.regenerate_recovery_codes"),
+    "accounts:tokens": signed_in("account.manage_own_tokens"),
+    "accounts:token_revoke": signed_in("account.revoke_own_token"),
+    # Coordinators manage their own organisation's people, nobody else's.
+    "accounts:members": roles("organisation.list_members", ORG, R.COORDINATOR),
+    "accounts:member_invite": roles("organisation.invite_member", ORG, R.COORDINATOR),
+    "accounts:member_detail": roles("organisation.view_member", ORG, R.COORDINATOR, record=True),
+    "accounts:member_roles": roles("organisation.change_roles", ORG, R.COORDINATOR, record=True),
+    # Audit trail: auditors read and verify; coordinators read their organisation's part.
+    "audit:list": roles("audit.list", ORG, R.AUDITOR, R.COORDINATOR),
+    "audit:verify": roles("audit.verify", ORG, R.AUDITOR),
+    # Cases: caseworkers see the cases assigned to them; vetting and coordination see all of
+    # their organisation's cases.
+    "cases:list": Rule(
+        "case.list",
+        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
+    ),
+    "cases:detail": Rule(
+        "case.view",
+        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
+        record=True,
+    ),
+    # JSON API (token authentication; same rows, same scoping).
+    "api-1:root": signed_in("api.root"),
+    "api-1:api-root": signed_in("api.root"),  # django-ninja's own name for the same path
+    "api-1:openapi-json": public("api.schema"),
+    "api-1:case_list": Rule(
+        "case.list",
+        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
+    ),
+    "api-1:case_detail": Rule(
+        "case.view",
+        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
+        record=True,
+    ),
+}

@@ -1,0 +1,1 @@
+"""Organisations, users, memberships with roles, and two-factor sign-in."""

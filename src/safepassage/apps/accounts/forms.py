@@ -1,0 +1,73 @@
+"""Forms for sign-in, enrolment and member management. Messages are translated."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib.auth.password_validation import validate_password
+from django.core.validators import RegexValidator
+from django.utils.translation import gettext_lazy as _
+
+from safepassage.apps.accounts.roles import Role
+
+username_validator = RegexValidator(
+    r"^[a-zA-Z0-9._-]{3,64}$",
+    _("Use 3 to 64 letters, digits, dots, dashes or underscores."),
+)
+
+
+class SignInForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=64)
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=256)
+    code = forms.CharField(
+        label=_("Code from your authenticator app, or a recovery code"),
+        max_length=32,
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "text"}),
+    )
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.fields["username"].widget.attrs["autocomplete"] = "username"
+        self.fields["password"].widget.attrs["autocomplete"] = "current-password"
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Six-digit code from your authenticator app"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
+
+
+class NewPasswordForm(forms.Form):
+    password = forms.CharField(label=_("New password"), widget=forms.PasswordInput, max_length=256)
+    confirm = forms.CharField(label=_("Repeat it"), widget=forms.PasswordInput, max_length=256)
+
+    def clean(self) -> dict[str, object]:
+        data = super().clean() or {}
+        password, confirm = data.get("password"), data.get("confirm")
+        if password and confirm and password != confirm:
+            raise forms.ValidationError(_("The two passwords differ."))
+        if isinstance(password, str):
+            validate_password(password)
+        return data
+
+
+class InviteForm(forms.Form):
+    username = forms.CharField(
+        label=_("Username (not a real name)"), max_length=64, validators=[username_validator]
+    )
+    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+
+
+class RolesForm(forms.Form):
+    roles = forms.MultipleChoiceField(
+        label=_("Roles in this organisation"),
+        choices=Role.choices,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+
+class TokenForm(forms.Form):
+    label = forms.CharField(label=_("What is this token for?"), max_length=60)

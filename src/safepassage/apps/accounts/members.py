@@ -1,0 +1,60 @@
+"""Writes on an organisation's people, used by the coordinator views and the CLI."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from safepassage.apps.accounts.models import Membership, Organisation, SetupToken, User
+from safepassage.apps.accounts.secrets_util import digest, new_url_token
+from safepassage.apps.audit.actions import record
+
+SETUP_LIFETIME = timedelta(hours=72)
+
+
+class UsernameTaken(ValueError):
+    pass
+
+
+def invite_member(organisation: Organisation, username: str, role: str, *, actor: User) -> str:
+    """Create an account with one role and return its one-time setup token."""
+    with transaction.atomic():
+        if User.objects.filter(username__iexact=username).exists():
+            raise UsernameTaken
+        user = User.objects.create_user(username)
+        Membership.objects.create(user=user, organisation=organisation, role=role)
+        token = issue_setup_token(user)
+        record("organisation.invite_member", actor_id=actor.pk, organisation_id=organisation.pk,
+               target_type="user", target_ref=str(user.pk), detail={"role": role})
+    return token
+
+
+def issue_setup_token(user: User) -> str:
+    token = new_url_token()
+    SetupToken.objects.create(
+        user=user, digest=digest(token), expires_at=timezone.now() + SETUP_LIFETIME
+    )
+    return token
+
+
+def set_roles(organisation: Organisation, member: User, roles: set[str], *, actor: User) -> None:
+    """Replace a member's roles in one organisation; other organisations are untouched."""
+    if member.pk == actor.pk:
+        raise PermissionError("users never change their own roles")
+    with transaction.atomic():
+        current = set(
+            Membership.objects.filter(user=member, organisation=organisation).values_list(
+                "role", flat=True
+            )
+        )
+        Membership.objects.filter(
+            user=member, organisation=organisation, role__in=current - roles
+        ).delete()
+        for role in sorted(roles - current):
+            Membership.objects.create(user=member, organisation=organisation, role=role)
+        record("organisation.change_roles", actor_id=actor.pk, organisation_id=organisation.pk,
+               target_type="user", target_ref=str(member.pk),
+               detail={"added": ",".join(sorted(roles - current)) or None,
+                       "removed": ",".join(sorted(current - roles)) or None})

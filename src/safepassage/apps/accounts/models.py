@@ -1,0 +1,120 @@
+"""Accounts: who may sign in, to which organisations they belong, and in which roles.
+
+Staff accounts carry no personal data beyond a chosen username. TOTP seeds and recovery
+codes are write-only: nothing renders them after enrolment.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from safepassage.apps.accounts.roles import Role
+
+
+class Organisation(models.Model):
+    slug = models.SlugField(max_length=40, unique=True)
+    name = models.CharField(max_length=120)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self) -> str:
+        return self.slug
+
+
+class UserManager(BaseUserManager["User"]):
+    def create_user(self, username: str, password: str | None = None) -> User:
+        user = self.model(username=username)
+        if password:
+            user.set_password(password)
+        else:
+            user.set_unusable_password()
+        user.save(using=self._db)
+        return user
+
+
+class User(AbstractBaseUser):
+    username = models.CharField(
+        _("username"),
+        max_length=64,
+        unique=True,
+        help_text=_("Letters, digits and . _ - only; not a real name."),
+    )
+    is_active = models.BooleanField(default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    # Two-factor: a base32 TOTP seed, and the last accepted time step so a code is single-use.
+    totp_secret = models.CharField(max_length=64, blank=True, default="")
+    totp_last_step = models.BigIntegerField(default=0)
+    # Bumped on logout, password or MFA change and disabling: every other session then ends.
+    session_generation = models.PositiveIntegerField(default=0)
+
+    objects = UserManager()
+
+    USERNAME_FIELD = "username"
+    REQUIRED_FIELDS: list[str] = []
+
+    def __str__(self) -> str:
+        return f"user#{self.pk}"
+
+    def __repr__(self) -> str:
+        return f"<User #{self.pk}>"
+
+    @property
+    def has_totp(self) -> bool:
+        return bool(self.totp_secret)
+
+
+class Membership(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=32, choices=Role.choices)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="unique_role_per_org"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"membership#{self.pk}"
+
+
+class RecoveryCode(models.Model):
+    """A one-time second factor; only its SHA-256 digest is stored (codes carry 60 bits)."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="recovery_codes")
+    digest = models.CharField(max_length=64)
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class SignInThrottle(models.Model):
+    """Failed sign-ins per account name (a digest, so unknown names behave like known ones)."""
+
+    account_digest = models.CharField(max_length=64, unique=True)
+    failures = models.PositiveIntegerField(default=0)
+    blocked_until = models.DateTimeField(null=True, blank=True)
+
+
+class SetupToken(models.Model):
+    """A one-time link a coordinator hands to a new user to choose a password."""
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="setup_tokens")
+    digest = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+
+class ApiToken(models.Model):
+    """A bearer token bound to one membership; only its digest is stored."""
+
+    membership = models.ForeignKey(Membership, on_delete=models.CASCADE, related_name="tokens")
+    prefix = models.CharField(max_length=12, unique=True)
+    digest = models.CharField(max_length=64)
+    label = models.CharField(max_length=60, blank=True, default="")
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField()
+    revoked_at = models.DateTimeField(null=True, blank=True)

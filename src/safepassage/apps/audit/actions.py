@@ -1,0 +1,96 @@
+"""Writing to the audit trail. Every feature records its events through :func:`record`.
+
+Entries must never hold personal data: actors and objects are named by pseudonymous ids,
+and ``detail`` accepts only short identifiers, numbers and booleans.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from safepassage.apps.audit.chain import canonical, entry_hash
+from safepassage.apps.audit.models import AuditEntry, AuditHead
+
+_ACTION = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+_SAFE_TEXT = re.compile(r"^[A-Za-z0-9_.:\-]{0,64}$")
+
+
+class AuditDetailError(ValueError):
+    """A caller tried to put something that is not a short identifier into an entry."""
+
+
+def _check_detail(detail: dict[str, Any]) -> None:
+    for key, value in detail.items():
+        if not _SAFE_TEXT.match(key):
+            raise AuditDetailError("audit detail keys must be short identifiers")
+        if isinstance(value, bool | int) or value is None:
+            continue
+        if isinstance(value, str) and _SAFE_TEXT.match(value):
+            continue
+        raise AuditDetailError("audit detail values must be ids, numbers or booleans")
+
+
+def record(
+    action: str,
+    *,
+    actor_id: int | None = None,
+    organisation_id: int | None = None,
+    target_type: str = "",
+    target_ref: str = "",
+    outcome: str = "ok",
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """Append one entry, chained to the previous one, inside the caller's transaction."""
+    detail = dict(detail or {})
+    if not _ACTION.match(action):
+        raise AuditDetailError("audit actions look like 'area.verb'")
+    if not _SAFE_TEXT.match(target_type) or not _SAFE_TEXT.match(target_ref):
+        raise AuditDetailError("audit targets must be pseudonymous ids")
+    _check_detail(detail)
+    with transaction.atomic():
+        head, _ = AuditHead.objects.select_for_update().get_or_create(id=1)
+        seq = head.last_seq + 1
+        created_at = timezone.now()
+        form = canonical(
+            seq=seq,
+            created_at=created_at,
+            actor_id=actor_id,
+            organisation_id=organisation_id,
+            action=action,
+            target_type=target_type,
+            target_ref=target_ref,
+            outcome=outcome,
+            detail=detail,
+        )
+        digest = entry_hash(head.last_hash, form)
+        entry = AuditEntry.objects.create(
+            seq=seq,
+            created_at=created_at,
+            actor_id=actor_id,
+            organisation_id=organisation_id,
+            action=action,
+            target_type=target_type,
+            target_ref=target_ref,
+            outcome=outcome,
+            detail=detail,
+            prev_hash=head.last_hash,
+            entry_hash=digest,
+        )
+        head.last_seq, head.last_hash, head.count = seq, digest, head.count + 1
+        head.save()
+    return entry
+
+
+def verify_trail() -> list[Any]:
+    """Verify the whole stored trail against its head; returns the problems found."""
+    from safepassage.apps.audit.chain import GENESIS, verify
+
+    head = AuditHead.objects.filter(id=1).first()
+    rows = AuditEntry.objects.order_by("seq").iterator(chunk_size=2000)
+    if head is None:
+        return verify(rows, head_seq=0, head_hash=GENESIS, head_count=0)
+    return verify(rows, head_seq=head.last_seq, head_hash=head.last_hash, head_count=head.count)

@@ -1,0 +1,1 @@
+"""Cases: pseudonymous references, stage, organisation and assignment."""

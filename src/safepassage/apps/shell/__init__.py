@@ -1,0 +1,1 @@
+"""The web shell: layout, navigation per role, language switch, security headers, errors."""

@@ -1,0 +1,76 @@
+"""The ``safepassage`` command line: our own sub-commands, then Django's.
+
+``safepassage screen ...`` and ``safepassage testimony ...`` run pure cores;
+anything we do not define (``migrate``, ``shell``, ...) goes to Django's
+management machinery, so one entry point serves operators and developers.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+
+# name -> (module under safepassage.commands, one-line help). Modules are imported only
+# when their command runs, so `safepassage --help` stays quick and light.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "serve": ("serve", "Serve the web application (gunicorn), by default on 127.0.0.1:8000."),
+    "demo": ("demo", "Migrate, load fictional demo data, print the demo logins and serve."),
+    "createadmin": ("createadmin", "Create an organisation's coordinator; prints a setup link."),
+    "audit": ("audit", "Audit trail tools: 'audit verify' checks the hash chain."),
+    "screen": ("screen", "Screen names against watchlists across scripts and spellings."),
+    "testimony": ("testimony", "Check interviews for contradictions: 'testimony check FILE'."),
+}
+
+EPILOG = """Any other COMMAND is one of Django's management commands, for example
+  safepassage migrate        apply database migrations
+  safepassage check --deploy check production settings
+  safepassage help           list every Django management command
+Run 'safepassage COMMAND --help' for a command's options."""
+
+
+def _top_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="safepassage",
+        description="SafePassage command line.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (_, help_text) in COMMANDS.items():
+        sub.add_parser(name, help=help_text, add_help=False)
+    return parser
+
+
+def _command_parser(name: str) -> argparse.ArgumentParser:
+    module = importlib.import_module(f"safepassage.commands.{COMMANDS[name][0]}")
+    parser = argparse.ArgumentParser(prog=f"safepassage {name}", description=module.HELP)
+    module.configure(parser)
+    parser.set_defaults(handler=module.run)
+    return parser
+
+
+def _run_django(argv: list[str]) -> int:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "safepassage.project.settings")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["safepassage", *argv])
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; returns the exit code (tests call it directly)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    if not args_list or args_list[0] in {"-h", "--help"}:
+        _top_parser().print_help()
+        return 0
+    name = args_list[0]
+    if name not in COMMANDS:
+        return _run_django(args_list)
+    args = _command_parser(name).parse_args(args_list[1:])
+    return int(args.handler(args))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,88 @@
+"""Load the demo data set into an empty database (idempotent: does nothing twice)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from safepassage.apps.accounts.models import Membership, Organisation, User
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.audit.actions import record
+from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.stages import Pathway, Stage
+
+DEMO_PASSWORD = "demo-passage-2026"  # noqa: S105 - published on purpose; demo only
+
+ORGANISATIONS = [
+    ("northern-route", "Northern Route"),
+    ("harbour-legal", "Harbour Legal Aid"),
+    ("steppe-watch", "Steppe Watch"),
+]
+
+# (username, organisation slug, roles)
+STAFF = [
+    ("anna.cw", "northern-route", [Role.CASEWORKER]),
+    ("boris.cw", "northern-route", [Role.CASEWORKER]),
+    ("vera.vet", "northern-route", [Role.VETTING_OFFICER]),
+    ("gleb.vet", "northern-route", [Role.VETTING_OFFICER]),
+    ("dina.coord", "northern-route", [Role.COORDINATOR]),
+    ("emil.audit", "northern-route", [Role.AUDITOR]),
+    ("faina.trustee", "northern-route", [Role.TRUSTEE]),
+    ("claire.cw", "harbour-legal", [Role.CASEWORKER]),
+    ("hugo.coord", "harbour-legal", [Role.COORDINATOR, Role.VETTING_OFFICER]),
+    ("ines.liaison", "harbour-legal", [Role.LIAISON]),
+    ("aigul.cw", "steppe-watch", [Role.CASEWORKER]),
+    ("timur.coord", "steppe-watch", [Role.COORDINATOR]),
+    # One person working for two organisations in different roles.
+    ("vera.vet", "harbour-legal", [Role.VETTING_OFFICER]),
+]
+
+PATHWAY_BY_STAGE = {
+    Stage.INTAKE: Pathway.UNDECIDED,
+    Stage.TRIAGE: Pathway.UNDECIDED,
+    Stage.EXIT: Pathway.UNDECIDED,
+    Stage.THIRD_COUNTRY: Pathway.THIRD_COUNTRY,
+}
+
+
+@dataclass(frozen=True)
+class DemoSummary:
+    created: bool
+    usernames: list[str]
+
+
+def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary:
+    usernames = sorted({name for name, _, _ in STAFF})
+    if Organisation.objects.filter(slug=ORGANISATIONS[0][0]).exists():
+        return DemoSummary(False, usernames)
+    rng = random.Random(seed)
+    with transaction.atomic():
+        orgs = {
+            slug: Organisation.objects.create(slug=slug, name=name)
+            for slug, name in ORGANISATIONS
+        }
+        users: dict[str, User] = {}
+        for username, slug, roles in STAFF:
+            user = users.get(username) or User.objects.create_user(username, DEMO_PASSWORD)
+            users[username] = user
+            for role in roles:
+                Membership.objects.create(user=user, organisation=orgs[slug], role=role)
+        stages = list(Stage)
+        for slug, org in orgs.items():
+            caseworkers = [
+                users[name] for name, s, roles in STAFF if s == slug and Role.CASEWORKER in roles
+            ]
+            for index in range(cases_per_organisation):
+                stage = stages[index % len(stages)]
+                case = Case.objects.create(
+                    organisation=org,
+                    stage=stage,
+                    pathway=PATHWAY_BY_STAGE.get(stage, rng.choice(
+                        [Pathway.FR_ASYLUM_VISA, Pathway.DE_ADMISSION, Pathway.DE_ASYLUM])),
+                )
+                if caseworkers and index % 5 != 4:  # a few stay unassigned on purpose
+                    case.assignees.add(caseworkers[index % len(caseworkers)])
+        record("demo.load", detail={"organisations": len(orgs), "users": len(users)})
+    return DemoSummary(True, usernames)

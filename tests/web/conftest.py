@@ -1,0 +1,95 @@
+"""Personas and helpers for the web tests.
+
+Two organisations; in the first, every role plus an assigned caseworker and a colleague
+who is not assigned; in the second, a coordinator and a caseworker (the outsiders).
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+
+import pytest
+from django.test import Client
+
+from safepassage.apps.accounts import totp
+from safepassage.apps.accounts.models import Membership, Organisation, User
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.accounts.sessions import (
+    SESSION_GENERATION,
+    SESSION_LAST_SEEN,
+    SESSION_ORGANISATION,
+    SESSION_STARTED,
+)
+from safepassage.apps.cases.models import Case
+
+PASSWORD = "correct horse battery staple"
+
+
+@dataclass
+class World:
+    org: Organisation
+    other_org: Organisation
+    users: dict[str, User]
+    case: Case  # in org, assigned to "caseworker"
+    unassigned_case: Case  # in org, assigned to nobody
+    other_case: Case  # in other_org
+
+
+PERSONAS: dict[str, tuple[str, list[Role]]] = {
+    "caseworker": ("org", [Role.CASEWORKER]),
+    "colleague": ("org", [Role.CASEWORKER]),
+    "vetting": ("org", [Role.VETTING_OFFICER]),
+    "coordinator": ("org", [Role.COORDINATOR]),
+    "auditor": ("org", [Role.AUDITOR]),
+    "trustee": ("org", [Role.TRUSTEE]),
+    "liaison": ("org", [Role.LIAISON]),
+    "outsider_coordinator": ("other_org", [Role.COORDINATOR]),
+    "outsider_caseworker": ("other_org", [Role.CASEWORKER]),
+}
+
+
+@pytest.fixture(autouse=True)
+def _fast_hasher(settings: pytest.FixtureRequest) -> None:
+    """Argon2 is what production uses; the tests of hashing itself opt back in."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def world(db: None) -> World:
+    org = Organisation.objects.create(slug="org-a", name="Organisation A")
+    other = Organisation.objects.create(slug="org-b", name="Organisation B")
+    orgs = {"org": org, "other_org": other}
+    users: dict[str, User] = {}
+    for name, (org_key, roles) in PERSONAS.items():
+        user = User.objects.create_user(name, PASSWORD)
+        user.totp_secret = totp.new_secret()
+        user.save()
+        for role in roles:
+            Membership.objects.create(user=user, organisation=orgs[org_key], role=role)
+        users[name] = user
+    case = Case.objects.create(organisation=org, stage="vetting")
+    case.assignees.add(users["caseworker"])
+    unassigned = Case.objects.create(organisation=org, stage="intake")
+    other_case = Case.objects.create(organisation=other, stage="exit")
+    other_case.assignees.add(users["outsider_caseworker"])
+    return World(org, other, users, case, unassigned, other_case)
+
+
+def sign_in(client: Client, user: User, organisation: Organisation | None = None) -> Client:
+    """A signed-in session exactly as a real sign-in leaves it (without typing codes)."""
+    client.force_login(user)
+    session = client.session
+    now = int(time.time())
+    session[SESSION_STARTED] = now
+    session[SESSION_LAST_SEEN] = now
+    session[SESSION_GENERATION] = user.session_generation
+    membership = Membership.objects.filter(user=user).first()
+    chosen = organisation.pk if organisation else (membership.organisation_id if membership else None)
+    session[SESSION_ORGANISATION] = chosen
+    session.save()
+    return client
+
+
+def current_code(user: User, offset_steps: int = 0) -> str:
+    return totp.code_at(user.totp_secret, time.time() + offset_steps * totp.STEP_SECONDS)
