@@ -61,6 +61,16 @@ def _run_django(argv: list[str]) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point; returns the exit code (tests call it directly)."""
+    from safepassage.project.env import ConfigurationError
+
+    try:
+        return _dispatch(argv)
+    except ConfigurationError as error:
+        print(f"safepassage: configuration error: {error}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(argv: list[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or args_list[0] in {"-h", "--help"}:
         _top_parser().print_help()

@@ -85,7 +85,9 @@ def sign_in(client: Client, user: User, organisation: Organisation | None = None
     session[SESSION_LAST_SEEN] = now
     session[SESSION_GENERATION] = user.session_generation
     membership = Membership.objects.filter(user=user).first()
-    chosen = organisation.pk if organisation else (membership.organisation_id if membership else None)
+    chosen = (
+        organisation.pk if organisation else (membership.organisation_id if membership else None)
+    )
     session[SESSION_ORGANISATION] = chosen
     session.save()
     return client

@@ -15,37 +15,58 @@ from .conftest import PERSONAS, World, sign_in
 
 pytestmark = pytest.mark.django_db
 
-ALL = list(PERSONAS) + ["anonymous"]
+ALL = [*list(PERSONAS), "anonymous"]
 OK, DENIED, HIDDEN, LOGIN = 200, 403, 404, 302
 _CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
 
 # route template -> {persona: expected status}; "{case}" etc. are filled from the world.
 MATRIX: dict[str, dict[str, int]] = {
-    "/": {p: OK for p in PERSONAS} | {"anonymous": LOGIN},
-    "/account": {p: OK for p in PERSONAS} | {"anonymous": LOGIN},
+    "/": dict.fromkeys(PERSONAS, OK) | {"anonymous": LOGIN},
+    "/account": dict.fromkeys(PERSONAS, OK) | {"anonymous": LOGIN},
     "/cases/": {
-        "caseworker": OK, "colleague": OK, "vetting": OK, "coordinator": OK,
-        "auditor": DENIED, "trustee": DENIED, "liaison": DENIED,
-        "outsider_coordinator": OK, "outsider_caseworker": OK, "anonymous": LOGIN,
+        "caseworker": OK,
+        "colleague": OK,
+        "vetting": OK,
+        "coordinator": OK,
+        "auditor": DENIED,
+        "trustee": DENIED,
+        "liaison": DENIED,
+        "outsider_coordinator": OK,
+        "outsider_caseworker": OK,
+        "anonymous": LOGIN,
     },
     "/cases/{case}": {
-        "caseworker": OK, "colleague": HIDDEN, "vetting": OK, "coordinator": OK,
-        "auditor": HIDDEN, "trustee": HIDDEN, "liaison": HIDDEN,
-        "outsider_coordinator": HIDDEN, "outsider_caseworker": HIDDEN, "anonymous": LOGIN,
+        "caseworker": OK,
+        "colleague": HIDDEN,
+        "vetting": OK,
+        "coordinator": OK,
+        "auditor": HIDDEN,
+        "trustee": HIDDEN,
+        "liaison": HIDDEN,
+        "outsider_coordinator": HIDDEN,
+        "outsider_caseworker": HIDDEN,
+        "anonymous": LOGIN,
     },
     "/cases/{unassigned}": {
-        "caseworker": HIDDEN, "colleague": HIDDEN, "vetting": OK, "coordinator": OK,
-        "auditor": HIDDEN, "trustee": HIDDEN, "liaison": HIDDEN,
-        "outsider_coordinator": HIDDEN, "outsider_caseworker": HIDDEN, "anonymous": LOGIN,
+        "caseworker": HIDDEN,
+        "colleague": HIDDEN,
+        "vetting": OK,
+        "coordinator": OK,
+        "auditor": HIDDEN,
+        "trustee": HIDDEN,
+        "liaison": HIDDEN,
+        "outsider_coordinator": HIDDEN,
+        "outsider_caseworker": HIDDEN,
+        "anonymous": LOGIN,
     },
-    "/cases/SP-NOPE-NOPE": {p: HIDDEN for p in PERSONAS} | {"anonymous": LOGIN},
-    "/people": {p: DENIED for p in PERSONAS}
+    "/cases/SP-NOPE-NOPE": dict.fromkeys(PERSONAS, HIDDEN) | {"anonymous": LOGIN},
+    "/people": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
-    "/people/{caseworker_id}": {p: HIDDEN for p in PERSONAS}
+    "/people/{caseworker_id}": dict.fromkeys(PERSONAS, HIDDEN)
     | {"coordinator": OK, "anonymous": LOGIN},
-    "/people/invite": {p: DENIED for p in PERSONAS}
+    "/people/invite": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
-    "/audit/": {p: DENIED for p in PERSONAS}
+    "/audit/": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "auditor": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
 }
 
@@ -81,6 +102,7 @@ def test_forbidden_case_and_missing_case_look_the_same(world: World) -> None:
     forbidden = client.get(f"/cases/{world.case.reference}")
     missing = client.get("/cases/SP-ZZZZ-ZZZZ")
     assert forbidden.status_code == missing.status_code == 404
+
     # Identical apart from the page's own address (echoed in the language switch) and the
     # per-response CSRF mask.
     def normalise(body: bytes, reference: str) -> bytes:

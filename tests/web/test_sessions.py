@@ -25,7 +25,8 @@ def test_idle_session_ends(world: World, settings: object) -> None:
     assert client.get("/").status_code == 200
     _age_session(client, SESSION_LAST_SEEN, 31 * 60)
     response = client.get("/")
-    assert response.status_code == 302 and response["Location"] == "/login"
+    assert response.status_code == 302
+    assert response["Location"] == "/login"
 
 
 def test_absolute_lifetime_ends_even_an_active_session(world: World) -> None:

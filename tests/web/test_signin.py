@@ -31,20 +31,29 @@ def _post_login(client: Client, username: str, password: str, code: str) -> byte
 def test_password_and_code_sign_in(world: World) -> None:
     user = world.users["caseworker"]
     client = Client()
-    response = client.post("/login", {"username": "caseworker", "password": PASSWORD,
-                                      "code": current_code(user)})
-    assert response.status_code == 302 and response["Location"] == "/"
+    response = client.post(
+        "/login", {"username": "caseworker", "password": PASSWORD, "code": current_code(user)}
+    )
+    assert response.status_code == 302
+    assert response["Location"] == "/"
     assert client.get("/").status_code == 200
-    assert AuditEntry.objects.filter(action="account.sign_in", actor_id=user.pk,
-                                     outcome="ok").exists()
+    assert AuditEntry.objects.filter(
+        action="account.sign_in", actor_id=user.pk, outcome="ok"
+    ).exists()
 
 
 def test_session_id_rotates_at_sign_in(world: World) -> None:
     client = Client()
     client.get("/login")
     client.cookies["sp_session"] = "attacker-chosen-session-id"
-    client.post("/login", {"username": "caseworker", "password": PASSWORD,
-                           "code": current_code(world.users["caseworker"])})
+    client.post(
+        "/login",
+        {
+            "username": "caseworker",
+            "password": PASSWORD,
+            "code": current_code(world.users["caseworker"]),
+        },
+    )
     assert client.cookies["sp_session"].value != "attacker-chosen-session-id"
 
 
@@ -91,8 +100,14 @@ def test_repeated_failures_throttle_known_and_unknown_accounts_alike(world: Worl
     assert SignInThrottle.objects.count() == 2
     # After the cool-off the account works again (throttling, not a hard lockout).
     SignInThrottle.objects.update(blocked_until=timezone.now() - timedelta(seconds=1))
-    ok = Client().post("/login", {"username": "caseworker", "password": PASSWORD,
-                                  "code": current_code(user, offset_steps=1)})
+    ok = Client().post(
+        "/login",
+        {
+            "username": "caseworker",
+            "password": PASSWORD,
+            "code": current_code(user, offset_steps=1),
+        },
+    )
     assert ok.status_code == 302
 
 
@@ -112,7 +127,8 @@ def test_first_sign_in_enrols_totp_and_shows_recovery_codes_once(world: World) -
     page = client.get("/login/enrol")
     secret = re.search(rb'class="secret">([A-Z2-7]+)<', page.content).group(1).decode()
     wrong = client.post("/login/enrol", {"code": "000000"})
-    assert wrong.status_code == 200 and b"did not match" in wrong.content
+    assert wrong.status_code == 200
+    assert b"did not match" in wrong.content
     done = client.post("/login/enrol", {"code": totp.code_at(secret, time.time())})
     assert done.status_code == 200
     codes = re.findall(rb"<li>([a-z2-9]{4}-[a-z2-9]{4}-[a-z2-9]{4})</li>", done.content)

@@ -15,9 +15,13 @@ _SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--organisation", required=True, help="organisation slug, e.g. northern-route")
+    parser.add_argument(
+        "--organisation", required=True, help="organisation slug, e.g. northern-route"
+    )
     parser.add_argument("--name", help="organisation's display name (when it is created)")
-    parser.add_argument("--username", required=True, help="the coordinator's username (not a real name)")
+    parser.add_argument(
+        "--username", required=True, help="the coordinator's username (not a real name)"
+    )
     parser.add_argument(
         "--base-url", default="http://127.0.0.1:8000", help="public address used to print the link"
     )
@@ -27,7 +31,10 @@ def run(args: argparse.Namespace) -> int:
     from safepassage.commands import django_setup
 
     if not _SLUG.match(args.organisation):
-        print("error: --organisation must be 2-40 lower-case letters, digits or dashes", file=sys.stderr)
+        print(
+            "error: --organisation must be 2-40 lower-case letters, digits or dashes",
+            file=sys.stderr,
+        )
         return 2
     django_setup()
     from django.db import transaction
@@ -47,8 +54,13 @@ def run(args: argparse.Namespace) -> int:
         user = User.objects.create_user(args.username)
         Membership.objects.create(user=user, organisation=organisation, role=Role.COORDINATOR)
         token = issue_setup_token(user)
-        record("admin.create_coordinator", organisation_id=organisation.pk,
-               target_type="user", target_ref=str(user.pk), detail={"via": "cli"})
+        record(
+            "admin.create_coordinator",
+            organisation_id=organisation.pk,
+            target_type="user",
+            target_ref=str(user.pk),
+            detail={"via": "cli"},
+        )
     print(f"Coordinator account created (user#{user.pk}). One-time setup link, valid 72 hours:")
     print(f"  {args.base_url.rstrip('/')}/setup/{token}")
     return 0

@@ -57,11 +57,10 @@ def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary
     usernames = sorted({name for name, _, _ in STAFF})
     if Organisation.objects.filter(slug=ORGANISATIONS[0][0]).exists():
         return DemoSummary(False, usernames)
-    rng = random.Random(seed)
+    rng = random.Random(seed)  # noqa: S311 - reproducible fictional data, not secrets
     with transaction.atomic():
         orgs = {
-            slug: Organisation.objects.create(slug=slug, name=name)
-            for slug, name in ORGANISATIONS
+            slug: Organisation.objects.create(slug=slug, name=name) for slug, name in ORGANISATIONS
         }
         users: dict[str, User] = {}
         for username, slug, roles in STAFF:
@@ -79,8 +78,12 @@ def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary
                 case = Case.objects.create(
                     organisation=org,
                     stage=stage,
-                    pathway=PATHWAY_BY_STAGE.get(stage, rng.choice(
-                        [Pathway.FR_ASYLUM_VISA, Pathway.DE_ADMISSION, Pathway.DE_ASYLUM])),
+                    pathway=PATHWAY_BY_STAGE.get(
+                        stage,
+                        rng.choice(
+                            [Pathway.FR_ASYLUM_VISA, Pathway.DE_ADMISSION, Pathway.DE_ASYLUM]
+                        ),
+                    ),
                 )
                 if caseworkers and index % 5 != 4:  # a few stay unassigned on purpose
                     case.assignees.add(caseworkers[index % len(caseworkers)])

@@ -26,7 +26,9 @@ DEBUG = False  # never: debug pages print request data, which may hold personal 
 
 _secret = env.read_secret("SECRET_KEY")
 if PRODUCTION:
-    env.require("SECRET_KEY", _secret, "it signs sessions and CSRF tokens (SECRET_KEY_FILE works too).")
+    env.require(
+        "SECRET_KEY", _secret, "it signs sessions and CSRF tokens (SECRET_KEY_FILE works too)."
+    )
     SECRET_KEY = _secret.reveal() if _secret else ""
 else:
     from safepassage.project.devkeys import development_secret_key
@@ -43,7 +45,9 @@ if PRODUCTION:
 _database_url = env.read_secret("DATABASE_URL")
 DATABASES = {
     "default": dj_database_url.parse(
-        _database_url.reveal() if _database_url else f"sqlite:///{DATA_DIR / 'safepassage.sqlite3'}",
+        _database_url.reveal()
+        if _database_url
+        else f"sqlite:///{DATA_DIR / 'safepassage.sqlite3'}",
         conn_max_age=60,
     )
 }
@@ -151,7 +155,7 @@ SECURE_SSL_REDIRECT = env.read_bool("SAFEPASSAGE_SSL_REDIRECT", PRODUCTION)
 SECURE_REDIRECT_EXEMPT = [r"^health$"]
 SECURE_HSTS_SECONDS = env.read_int("SAFEPASSAGE_HSTS_SECONDS", 63072000 if PRODUCTION else 0)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
-SECURE_HSTS_PRELOAD = False
+SECURE_HSTS_PRELOAD = PRODUCTION and SECURE_HSTS_SECONDS > 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"

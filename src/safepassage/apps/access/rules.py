@@ -49,4 +49,4 @@ def signed_in(action: str) -> Rule:
 
 
 def roles(action: str, relation: Relation, *allowed: Role, record: bool = False) -> Rule:
-    return Rule(action, {role: relation for role in allowed}, record=record)
+    return Rule(action, dict.fromkeys(allowed, relation), record=record)

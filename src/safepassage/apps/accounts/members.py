@@ -26,8 +26,14 @@ def invite_member(organisation: Organisation, username: str, role: str, *, actor
         user = User.objects.create_user(username)
         Membership.objects.create(user=user, organisation=organisation, role=role)
         token = issue_setup_token(user)
-        record("organisation.invite_member", actor_id=actor.pk, organisation_id=organisation.pk,
-               target_type="user", target_ref=str(user.pk), detail={"role": role})
+        record(
+            "organisation.invite_member",
+            actor_id=actor.pk,
+            organisation_id=organisation.pk,
+            target_type="user",
+            target_ref=str(user.pk),
+            detail={"role": role},
+        )
     return token
 
 
@@ -54,7 +60,14 @@ def set_roles(organisation: Organisation, member: User, roles: set[str], *, acto
         ).delete()
         for role in sorted(roles - current):
             Membership.objects.create(user=member, organisation=organisation, role=role)
-        record("organisation.change_roles", actor_id=actor.pk, organisation_id=organisation.pk,
-               target_type="user", target_ref=str(member.pk),
-               detail={"added": ",".join(sorted(roles - current)) or None,
-                       "removed": ",".join(sorted(current - roles)) or None})
+        record(
+            "organisation.change_roles",
+            actor_id=actor.pk,
+            organisation_id=organisation.pk,
+            target_type="user",
+            target_ref=str(member.pk),
+            detail={
+                "added": ",".join(sorted(roles - current)) or None,
+                "removed": ",".join(sorted(current - roles)) or None,
+            },
+        )

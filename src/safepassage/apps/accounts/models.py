@@ -90,6 +90,9 @@ class RecoveryCode(models.Model):
     digest = models.CharField(max_length=64)
     used_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"recovery-code#{self.pk}"
+
 
 class SignInThrottle(models.Model):
     """Failed sign-ins per account name (a digest, so unknown names behave like known ones)."""
@@ -97,6 +100,9 @@ class SignInThrottle(models.Model):
     account_digest = models.CharField(max_length=64, unique=True)
     failures = models.PositiveIntegerField(default=0)
     blocked_until = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"throttle#{self.pk}"
 
 
 class SetupToken(models.Model):
@@ -106,6 +112,9 @@ class SetupToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     expires_at = models.DateTimeField()
     used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"setup-token#{self.pk}"
 
 
 class ApiToken(models.Model):
@@ -118,3 +127,6 @@ class ApiToken(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     expires_at = models.DateTimeField()
     revoked_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"token:{self.prefix}"

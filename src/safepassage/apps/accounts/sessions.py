@@ -24,9 +24,7 @@ def start_session(request: HttpRequest, user: User) -> None:
     request.session[SESSION_STARTED] = now
     request.session[SESSION_LAST_SEEN] = now
     request.session[SESSION_GENERATION] = user.session_generation
-    first = (
-        Membership.objects.filter(user=user).order_by("organisation__slug", "role").first()
-    )
+    first = Membership.objects.filter(user=user).order_by("organisation__slug", "role").first()
     request.session[SESSION_ORGANISATION] = first.organisation_id if first else None
 
 

@@ -10,12 +10,14 @@ urlpatterns = [
     path("setup/<str:token>", views_signin.setup_view, name="setup"),
     path("logout", views_signin.logout_view, name="logout"),
     path("account", views_account.profile_view, name="profile"),
-    path("account/organisation", views_account.switch_organisation_view,
-         name="switch_organisation"),
+    path(
+        "account/organisation", views_account.switch_organisation_view, name="switch_organisation"
+    ),
     path("account/recovery-codes", views_account.recovery_codes_view, name="recovery_codes"),
     path("account/tokens", views_account.tokens_view, name="tokens"),
-    path("account/tokens/<str:prefix>/revoke", views_account.token_revoke_view,
-         name="token_revoke"),
+    path(
+        "account/tokens/<str:prefix>/revoke", views_account.token_revoke_view, name="token_revoke"
+    ),
     path("people", views_members.members_view, name="members"),
     path("people/invite", views_members.member_invite_view, name="member_invite"),
     path("people/<int:user_id>", views_members.member_detail_view, name="member_detail"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -23,7 +24,8 @@ from safepassage.apps.audit.actions import record
 
 def _user(request: HttpRequest) -> User:
     user = request.user
-    assert isinstance(user, User)  # the policy middleware guarantees a signed-in user
+    if not isinstance(user, User):  # the policy middleware lets no anonymous request here
+        raise PermissionDenied
     return user
 
 
@@ -46,8 +48,11 @@ def switch_organisation_view(request: HttpRequest) -> HttpResponse:
         return render(request, "shell/404.html", status=404)
     request.session.cycle_key()  # privilege change: new session id
     request.session[SESSION_ORGANISATION] = membership.organisation_id
-    record("account.switch_organisation", actor_id=request.user.pk,
-           organisation_id=membership.organisation_id)
+    record(
+        "account.switch_organisation",
+        actor_id=request.user.pk,
+        organisation_id=membership.organisation_id,
+    )
     return redirect("home")
 
 
@@ -85,16 +90,18 @@ def tokens_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         membership = form.cleaned_data["membership"]
         new_token = issue_token(membership, form.cleaned_data["label"])
-        record("account.issue_token", actor_id=user.pk,
-               organisation_id=membership.organisation_id)
+        record("account.issue_token", actor_id=user.pk, organisation_id=membership.organisation_id)
         form = _MembershipTokenForm()
         form.fields["membership"].queryset = own  # type: ignore[attr-defined]
     tokens = ApiToken.objects.filter(membership__user=user, revoked_at__isnull=True)
     return render(
         request,
         "accounts/tokens.html",
-        {"form": form, "tokens": tokens.select_related("membership__organisation"),
-         "new_token": new_token},
+        {
+            "form": form,
+            "tokens": tokens.select_related("membership__organisation"),
+            "new_token": new_token,
+        },
     )
 
 

@@ -42,10 +42,13 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
     access: AccessContext = request.access  # type: ignore[attr-defined]
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        assert access.organisation is not None
         try:
-            token = invite_member(access.organisation, form.cleaned_data["username"],
-                                  form.cleaned_data["role"], actor=access.user)
+            token = invite_member(
+                access.organisation,
+                form.cleaned_data["username"],
+                form.cleaned_data["role"],
+                actor=access.user,
+            )
         except UsernameTaken:
             form.add_error("username", _("This username is taken. Choose another."))
         else:
@@ -57,11 +60,17 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
 def member_detail_view(request: HttpRequest, user_id: int) -> HttpResponse:
     access: AccessContext = request.access  # type: ignore[attr-defined]
     member = _member_or_404(access, user_id)
-    roles = list(Membership.objects.filter(user=member, organisation=access.organisation)
-                 .values_list("role", flat=True))
+    roles = list(
+        Membership.objects.filter(user=member, organisation=access.organisation).values_list(
+            "role", flat=True
+        )
+    )
     form = RolesForm(initial={"roles": roles})
-    return render(request, "accounts/member.html",
-                  {"member": member, "form": form, "is_self": member.pk == access.user.pk})
+    return render(
+        request,
+        "accounts/member.html",
+        {"member": member, "form": form, "is_self": member.pk == access.user.pk},
+    )
 
 
 @require_POST
@@ -72,7 +81,6 @@ def member_roles_view(request: HttpRequest, user_id: int) -> HttpResponse:
     if member.pk == access.user.pk:
         messages.error(request, _("You cannot change your own roles. Ask another coordinator."))
     elif form.is_valid():
-        assert access.organisation is not None
         set_roles(access.organisation, member, set(form.cleaned_data["roles"]), actor=access.user)
         messages.success(request, _("Roles saved."))
     else:

@@ -25,7 +25,7 @@ from safepassage.apps.accounts.signin import Outcome, check_credentials
 from safepassage.apps.audit.actions import record
 
 ENROL_USER = "sp_enrol_user"
-ENROL_SECRET = "sp_enrol_secret"
+ENROL_SECRET = "sp_enrol_secret"  # noqa: S105 - a session key name, not a secret
 
 
 def login_view(request: HttpRequest) -> HttpResponse:
@@ -40,8 +40,11 @@ def login_view(request: HttpRequest) -> HttpResponse:
         )
         if result.outcome is Outcome.SIGNED_IN and result.user is not None:
             start_session(request, result.user)
-            record("account.sign_in", actor_id=result.user.pk,
-                   detail={"recovery_code": result.used_recovery_code})
+            record(
+                "account.sign_in",
+                actor_id=result.user.pk,
+                detail={"recovery_code": result.used_recovery_code},
+            )
             return redirect("home")
         if result.outcome is Outcome.NEEDS_ENROLMENT and result.user is not None:
             request.session.cycle_key()
@@ -100,7 +103,9 @@ def setup_view(request: HttpRequest, token: str) -> HttpResponse:
             SetupToken.objects.filter(pk=row.pk).update(used_at=timezone.now())
             end_all_sessions(row.user)
             record("account.first_password", actor_id=row.user.pk)
-        messages.success(request, _("Password set. Sign in now; you will then set up two-factor sign-in."))
+        messages.success(
+            request, _("Password set. Sign in now; you will then set up two-factor sign-in.")
+        )
         return redirect("accounts:login")
     return render(request, "accounts/setup.html", {"form": form})
 

@@ -49,7 +49,9 @@ class CaseOut(Schema):
 
 def _case_out(case: Case) -> CaseOut:
     return CaseOut(
-        reference=case.reference, stage=case.stage, pathway=case.pathway,
+        reference=case.reference,
+        stage=case.stage,
+        pathway=case.pathway,
         updated_at=case.updated_at,
     )
 
@@ -65,7 +67,9 @@ def root(request: HttpRequest) -> RootOut:
     )
 
 
-@api.get("/cases", response=list[CaseOut], url_name="case_list", summary="Cases visible to the token")
+@api.get(
+    "/cases", response=list[CaseOut], url_name="case_list", summary="Cases visible to the token"
+)
 def case_list(request: HttpRequest, stage: str | None = None) -> list[CaseOut]:
     access = request.auth  # type: ignore[attr-defined]
     cases = Case.objects.visible_to(access)
@@ -80,6 +84,12 @@ def case_detail(request: HttpRequest, reference: str) -> CaseOut:
     case = Case.objects.visible_to(access).filter(reference=reference).first()
     if case is None:
         raise Http404
-    record("case.view", actor_id=access.user.pk, organisation_id=access.organisation_id,
-           target_type="case", target_ref=case.reference, detail={"via": "api"})
+    record(
+        "case.view",
+        actor_id=access.user.pk,
+        organisation_id=access.organisation_id,
+        target_type="case",
+        target_ref=case.reference,
+        detail={"via": "api"},
+    )
     return _case_out(case)

@@ -28,6 +28,11 @@ def audit_list_view(request: HttpRequest) -> HttpResponse:
 def audit_verify_view(request: HttpRequest) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
     problems = verify_trail()
-    record("audit.verify", actor_id=access.user.pk, organisation_id=access.organisation_id,
-           outcome="ok" if not problems else "problems", detail={"problems": len(problems)})
+    record(
+        "audit.verify",
+        actor_id=access.user.pk,
+        organisation_id=access.organisation_id,
+        outcome="ok" if not problems else "problems",
+        detail={"problems": len(problems)},
+    )
     return render(request, "audit/verify.html", {"problems": problems})

@@ -28,6 +28,11 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
 def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
     case = get_object_or_404(Case.objects.visible_to(access), reference=reference)
-    record("case.view", actor_id=access.user.pk, organisation_id=access.organisation_id,
-           target_type="case", target_ref=case.reference)
+    record(
+        "case.view",
+        actor_id=access.user.pk,
+        organisation_id=access.organisation_id,
+        target_type="case",
+        target_ref=case.reference,
+    )
     return render(request, "cases/detail.html", {"case": case})

@@ -4,40 +4,47 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('seq', models.BigAutoField(primary_key=True, serialize=False)),
-                ('created_at', models.DateTimeField()),
-                ('actor_id', models.BigIntegerField(blank=True, null=True)),
-                ('organisation_id', models.BigIntegerField(blank=True, null=True)),
-                ('action', models.CharField(max_length=64)),
-                ('target_type', models.CharField(blank=True, default='', max_length=32)),
-                ('target_ref', models.CharField(blank=True, default='', max_length=64)),
-                ('outcome', models.CharField(default='ok', max_length=16)),
-                ('detail', models.JSONField(blank=True, default=dict)),
-                ('prev_hash', models.CharField(max_length=64)),
-                ('entry_hash', models.CharField(max_length=64)),
+                ("seq", models.BigAutoField(primary_key=True, serialize=False)),
+                ("created_at", models.DateTimeField()),
+                ("actor_id", models.BigIntegerField(blank=True, null=True)),
+                ("organisation_id", models.BigIntegerField(blank=True, null=True)),
+                ("action", models.CharField(max_length=64)),
+                ("target_type", models.CharField(blank=True, default="", max_length=32)),
+                ("target_ref", models.CharField(blank=True, default="", max_length=64)),
+                ("outcome", models.CharField(default="ok", max_length=16)),
+                ("detail", models.JSONField(blank=True, default=dict)),
+                ("prev_hash", models.CharField(max_length=64)),
+                ("entry_hash", models.CharField(max_length=64)),
             ],
             options={
-                'verbose_name_plural': 'audit entries',
-                'ordering': ['seq'],
+                "verbose_name_plural": "audit entries",
+                "ordering": ["seq"],
             },
         ),
         migrations.CreateModel(
-            name='AuditHead',
+            name="AuditHead",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False)),
-                ('last_seq', models.BigIntegerField(default=0)),
-                ('last_hash', models.CharField(default='0000000000000000000000000000000000000000000000000000000000000000', max_length=64)),
-                ('count', models.BigIntegerField(default=0)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(default=1, primary_key=True, serialize=False),
+                ),
+                ("last_seq", models.BigIntegerField(default=0)),
+                (
+                    "last_hash",
+                    models.CharField(
+                        default="0000000000000000000000000000000000000000000000000000000000000000",
+                        max_length=64,
+                    ),
+                ),
+                ("count", models.BigIntegerField(default=0)),
             ],
         ),
     ]

@@ -6,29 +6,84 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
+        ("accounts", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Case',
+            name="Case",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('reference', models.CharField(editable=False, max_length=16, unique=True)),
-                ('stage', models.CharField(choices=[('intake', 'Intake'), ('triage', 'Triage'), ('exit', 'Exit'), ('third_country', 'Third country'), ('vetting', 'Vetting'), ('advocacy', 'Advocacy'), ('visa_travel', 'Visa and travel'), ('registration', 'Registration'), ('dublin', 'Dublin'), ('ofpra_filing', 'OFPRA filing'), ('interview', 'Interview'), ('decision', 'Decision'), ('protected', 'Protected'), ('cnda', 'CNDA appeal'), ('final_rejection', 'Final rejection'), ('excluded', 'Excluded'), ('closed', 'Closed')], default='intake', max_length=24)),
-                ('pathway', models.CharField(choices=[('fr_asylum_visa', 'France: asylum visa'), ('de_admission', 'Germany: § 22 admission'), ('de_asylum', 'Germany: asylum'), ('third_country', 'Stay in the third country'), ('other', 'Other'), ('undecided', 'Not decided yet')], default='undecided', max_length=24)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True)),
-                ('assignees', models.ManyToManyField(blank=True, related_name='assigned_cases', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='cases', to='accounts.organisation')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("reference", models.CharField(editable=False, max_length=16, unique=True)),
+                (
+                    "stage",
+                    models.CharField(
+                        choices=[
+                            ("intake", "Intake"),
+                            ("triage", "Triage"),
+                            ("exit", "Exit"),
+                            ("third_country", "Third country"),
+                            ("vetting", "Vetting"),
+                            ("advocacy", "Advocacy"),
+                            ("visa_travel", "Visa and travel"),
+                            ("registration", "Registration"),
+                            ("dublin", "Dublin"),
+                            ("ofpra_filing", "OFPRA filing"),
+                            ("interview", "Interview"),
+                            ("decision", "Decision"),
+                            ("protected", "Protected"),
+                            ("cnda", "CNDA appeal"),
+                            ("final_rejection", "Final rejection"),
+                            ("excluded", "Excluded"),
+                            ("closed", "Closed"),
+                        ],
+                        default="intake",
+                        max_length=24,
+                    ),
+                ),
+                (
+                    "pathway",
+                    models.CharField(
+                        choices=[
+                            ("fr_asylum_visa", "France: asylum visa"),
+                            ("de_admission", "Germany: § 22 admission"),
+                            ("de_asylum", "Germany: asylum"),
+                            ("third_country", "Stay in the third country"),
+                            ("other", "Other"),
+                            ("undecided", "Not decided yet"),
+                        ],
+                        default="undecided",
+                        max_length=24,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True)),
+                (
+                    "assignees",
+                    models.ManyToManyField(
+                        blank=True, related_name="assigned_cases", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="cases",
+                        to="accounts.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-updated_at', 'reference'],
+                "ordering": ["-updated_at", "reference"],
             },
         ),
     ]

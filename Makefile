@@ -1,0 +1,53 @@
+# SafePassage: two commands for newcomers, a few more for developers.
+#   make demo   create .venv, install, migrate, load fictional demo data, serve on 127.0.0.1:8000
+#   make test   create .venv if needed, install, run every gate and test (SQLite and PostgreSQL)
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PROD_ENV := SAFEPASSAGE_MODE=production SECRET_KEY=check-deploy-only-$(shell date +%s)-not-a-real-key-0123456789abcdefghij ALLOWED_HOSTS=safepassage.example.org
+
+.PHONY: demo test install lint typecheck migrations-check deploy-check test-sqlite test-postgres bench clean
+
+$(STAMP): requirements.txt requirements-dev.txt pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "SafePassage needs Python 3.11")'
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: install
+	$(BIN)/safepassage demo
+
+lint: install
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+
+typecheck: install
+	$(BIN)/mypy
+
+migrations-check: install
+	$(BIN)/safepassage makemigrations --check --dry-run
+
+deploy-check: install
+	$(PROD_ENV) $(BIN)/safepassage check --deploy --fail-level WARNING
+
+test-sqlite: install
+	$(BIN)/pytest
+
+test-postgres: install
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest tests/web
+
+test: lint typecheck migrations-check deploy-check test-sqlite test-postgres
+
+bench: install
+	$(BIN)/python bench/screening.py
+	$(BIN)/python bench/testimony.py
+	$(BIN)/python bench/crypto.py
+
+clean:
+	rm -rf $(VENV) var
