@@ -1,0 +1,101 @@
+"""The audit trail is append-only in the database and any tampering is detected and located."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import DatabaseError, connection, transaction
+
+from safepassage.apps.audit.actions import AuditDetailError, record, verify_trail
+from safepassage.apps.audit.models import AuditEntry, AuditHead
+from safepassage.cli import main
+
+# Ordinary (rolled-back) tests: dropping the triggers inside the test transaction is undone
+# with it, on SQLite and PostgreSQL alike (their DDL is transactional).
+pytestmark = pytest.mark.django_db
+
+
+def _fill(n: int = 6) -> list[AuditEntry]:
+    return [record("test.event", actor_id=i, target_type="case", target_ref=f"SP-{i}")
+            for i in range(1, n + 1)]
+
+
+def _drop_triggers() -> None:
+    """What an attacker with the database owner's rights does first."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute("DROP TRIGGER audit_entry_no_update ON audit_auditentry")
+            cursor.execute("DROP TRIGGER audit_entry_no_truncate ON audit_auditentry")
+        else:
+            cursor.execute("DROP TRIGGER audit_entry_no_update")
+            cursor.execute("DROP TRIGGER audit_entry_no_delete")
+
+
+def test_intact_chain_verifies() -> None:
+    _fill()
+    assert verify_trail() == []
+
+
+def test_database_refuses_update_and_delete() -> None:
+    _fill(2)
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEntry.objects.filter(seq=1).update(action="test.changed")
+    with pytest.raises(DatabaseError), transaction.atomic():
+        AuditEntry.objects.filter(seq=1).delete()
+    assert AuditEntry.objects.get(seq=1).action == "test.event"
+
+
+def test_altered_entry_is_named() -> None:
+    _fill()
+    _drop_triggers()
+    AuditEntry.objects.filter(seq=3).update(outcome="denied")
+    problems = verify_trail()
+    assert [(p.seq, p.kind) for p in problems] == [(3, "altered")]
+
+
+def test_deleted_entry_is_found_at_the_next_one() -> None:
+    _fill()
+    _drop_triggers()
+    AuditEntry.objects.filter(seq=4).delete()
+    problems = verify_trail()
+    assert (5, "broken_link") in [(p.seq, p.kind) for p in problems]
+
+
+def test_reordered_entries_are_found() -> None:
+    _fill()
+    _drop_triggers()
+    two, five = AuditEntry.objects.get(seq=2), AuditEntry.objects.get(seq=5)
+    fields = ["created_at", "actor_id", "target_ref", "prev_hash", "entry_hash"]
+    swap = {f: getattr(five, f) for f in fields}
+    AuditEntry.objects.filter(seq=5).update(**{f: getattr(two, f) for f in fields})
+    AuditEntry.objects.filter(seq=2).update(**swap)
+    kinds = {(p.seq, p.kind) for p in verify_trail()}
+    assert {(2, "broken_link"), (2, "altered"), (5, "altered")} <= kinds
+
+
+def test_removed_tail_is_found_by_the_head() -> None:
+    _fill()
+    _drop_triggers()
+    AuditEntry.objects.filter(seq=6).delete()
+    assert [p.kind for p in verify_trail()] == ["missing_tail"]
+    assert AuditHead.objects.get().count == 6
+
+
+def test_cli_verify_exits_non_zero_and_names_the_entry(capsys: pytest.CaptureFixture[str]) -> None:
+    _fill()
+    assert main(["audit", "verify"]) == 0
+    assert "intact: 6 entries" in capsys.readouterr().out
+    _drop_triggers()
+    AuditEntry.objects.filter(seq=2).update(target_ref="SP-99")
+    assert main(["audit", "verify"]) == 1
+    assert "entry 2 was altered" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    "detail", [{"name": "Иван Петров"}, {"note": "lives at 12 Abai Ave"}, {"x": 1.5}, {"a b": 1}]
+)
+def test_entries_refuse_anything_but_identifiers(detail: dict[str, object]) -> None:
+    with pytest.raises(AuditDetailError):
+        record("test.event", detail=detail)
+    with pytest.raises(AuditDetailError):
+        record("test.event", target_ref="Иван Петров")
+    assert not AuditEntry.objects.exists()

@@ -1,0 +1,83 @@
+"""Coordinators manage their own organisation's people and nobody else's."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from django.test import Client
+
+from safepassage.apps.accounts.models import Membership, User
+
+from .conftest import PASSWORD, World, sign_in
+
+pytestmark = pytest.mark.django_db
+
+
+def _roles(user: User, world: World) -> set[str]:
+    return set(Membership.objects.filter(user=user, organisation=world.org)
+               .values_list("role", flat=True))
+
+
+def test_invite_creates_account_and_one_time_setup_link(world: World) -> None:
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    response = coordinator.post("/people/invite", {"username": "new.cw", "role": "caseworker"})
+    link = re.search(r"/setup/[A-Za-z0-9_-]+", response.content.decode()).group(0)
+    newcomer = Client()
+    assert newcomer.get(link).status_code == 200
+    weak = newcomer.post(link, {"password": "short", "confirm": "short"})
+    assert weak.status_code == 200 and User.objects.get(username="new.cw").has_usable_password() is False
+    done = newcomer.post(link, {"password": PASSWORD, "confirm": PASSWORD})
+    assert done.status_code == 302
+    assert newcomer.get(link).status_code == 404  # one time only
+    first = newcomer.post("/login", {"username": "new.cw", "password": PASSWORD, "code": ""})
+    assert first["Location"] == "/login/enrol"
+
+
+def test_taken_username_is_refused_with_a_message(world: World) -> None:
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    response = coordinator.post("/people/invite", {"username": "auditor", "role": "caseworker"})
+    assert b"This username is taken" in response.content
+
+
+def test_coordinator_changes_roles_and_they_apply_at_once(world: World) -> None:
+    member = world.users["colleague"]
+    colleague = sign_in(Client(), member)
+    assert colleague.get("/people").status_code == 403
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]})
+    assert _roles(member, world) == {"caseworker", "coordinator"}
+    assert colleague.get("/people").status_code == 200
+
+
+def test_nobody_changes_their_own_roles(world: World) -> None:
+    me = world.users["coordinator"]
+    client = sign_in(Client(), me)
+    client.post(f"/people/{me.pk}/roles", {"roles": ["coordinator", "auditor"]})
+    assert _roles(me, world) == {"coordinator"}
+
+
+def test_other_organisations_coordinator_cannot_touch_our_people(world: World) -> None:
+    member = world.users["caseworker"]
+    outsider = sign_in(Client(), world.users["outsider_coordinator"])
+    response = outsider.post(f"/people/{member.pk}/roles", {"roles": ["coordinator"]})
+    assert response.status_code == 404
+    assert _roles(member, world) == {"caseworker"}
+    listing = outsider.get("/people").content.decode()
+    assert "caseworker" in listing  # their own caseworker is there...
+    assert f"/people/{member.pk}" not in listing  # ...ours is not
+
+
+def test_non_coordinators_cannot_change_roles(world: World) -> None:
+    member = world.users["colleague"]
+    for persona in ("caseworker", "vetting", "auditor", "trustee", "liaison"):
+        client = sign_in(Client(), world.users[persona])
+        assert client.post(f"/people/{member.pk}/roles", {"roles": ["coordinator"]}).status_code == 404
+    assert Client().post(f"/people/{member.pk}/roles", {"roles": ["coordinator"]}).status_code == 302
+    assert _roles(member, world) == {"caseworker"}
+
+
+def test_switching_to_an_organisation_one_does_not_belong_to_is_refused(world: World) -> None:
+    client = sign_in(Client(), world.users["coordinator"])
+    assert client.post("/account/organisation", {"organisation": world.other_org.pk}).status_code == 404
+    assert client.get("/people").status_code == 200
