@@ -15,10 +15,13 @@ import sys
 # name -> (module under safepassage.commands, one-line help). Modules are imported only
 # when their command runs, so `safepassage --help` stays quick and light.
 COMMANDS: dict[str, tuple[str, str]] = {
-    "serve": ("serve", "Serve the web application (gunicorn), by default on 127.0.0.1:8000."),
+    "serve": ("serve", "Unseal with trustee shares, then serve the web application."),
     "demo": ("demo", "Migrate, load fictional demo data, print the demo logins and serve."),
     "createadmin": ("createadmin", "Create an organisation's coordinator; prints a setup link."),
     "audit": ("audit", "Audit trail tools: 'audit verify' checks the hash chain."),
+    "keys": ("keys", "Key ceremony and rotation: 'keys init', 'keys rotate', 'keys status'."),
+    "seal": ("seal", "Panic seal: every server process drops its keys within seconds."),
+    "backup": ("backup", "Encrypted backups: 'backup create|verify|restore FILE'."),
     "screen": ("screen", "Screen names against watchlists across scripts and spellings."),
     "testimony": ("testimony", "Check interviews for contradictions: 'testimony check FILE'."),
 }

@@ -7,6 +7,7 @@ who is not assigned; in the second, a coordinator and a caseworker (the outsider
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -22,6 +23,8 @@ from safepassage.apps.accounts.sessions import (
     SESSION_STARTED,
 )
 from safepassage.apps.cases.models import Case
+from safepassage.apps.vault import keystore
+from safepassage.cores.crypto import Keyring, new_root_key
 
 PASSWORD = "correct horse battery staple"
 
@@ -56,7 +59,18 @@ def _fast_hasher(settings: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture
-def world(db: None) -> World:
+def unsealed(db: None, settings: object, tmp_path: object) -> Iterator[Keyring]:
+    """A fresh keyring for this test, installed in this process, dropped afterwards."""
+    settings.KEYRING_STATE_PATH = f"{tmp_path}/keyring.state"  # type: ignore[attr-defined]
+    settings.MEDIA_ROOT = f"{tmp_path}/media"  # type: ignore[attr-defined]
+    ring = Keyring.create(new_root_key())
+    keystore.install(ring)
+    yield ring
+    keystore.drop()
+
+
+@pytest.fixture
+def world(unsealed: Keyring) -> World:
     org = Organisation.objects.create(slug="org-a", name="Organisation A")
     other = Organisation.objects.create(slug="org-b", name="Organisation B")
     orgs = {"org": org, "other_org": other}

@@ -54,9 +54,17 @@ def test_case_list_is_scoped_like_the_pages(world: World) -> None:
 
 @pytest.mark.parametrize(
     ("persona", "status"),
-    [("caseworker", 200), ("colleague", 404), ("coordinator", 200), ("vetting", 200),
-     ("auditor", 404), ("trustee", 404), ("liaison", 404), ("outsider_coordinator", 404),
-     ("outsider_caseworker", 404)],
+    [
+        ("caseworker", 200),
+        ("colleague", 404),
+        ("coordinator", 200),
+        ("vetting", 200),
+        ("auditor", 404),
+        ("trustee", 404),
+        ("liaison", 404),
+        ("outsider_coordinator", 404),
+        ("outsider_caseworker", 404),
+    ],
 )
 def test_case_detail_per_persona(world: World, persona: str, status: int) -> None:
     response = _get(f"/api/v1/cases/{world.case.reference}", _token_for(world, persona))

@@ -15,8 +15,10 @@ pytestmark = pytest.mark.django_db
 
 
 def _fill(n: int = 6) -> list[AuditEntry]:
-    return [record("test.event", actor_id=i, target_type="case", target_ref=f"SP-{i}")
-            for i in range(1, n + 1)]
+    return [
+        record("test.event", actor_id=i, target_type="case", target_ref=f"SP-{i}")
+        for i in range(1, n + 1)
+    ]
 
 
 def _drop_triggers() -> None:

@@ -15,8 +15,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _roles(user: User, world: World) -> set[str]:
-    return set(Membership.objects.filter(user=user, organisation=world.org)
-               .values_list("role", flat=True))
+    return set(
+        Membership.objects.filter(user=user, organisation=world.org).values_list("role", flat=True)
+    )
 
 
 def test_invite_creates_account_and_one_time_setup_link(world: World) -> None:
@@ -26,7 +27,8 @@ def test_invite_creates_account_and_one_time_setup_link(world: World) -> None:
     newcomer = Client()
     assert newcomer.get(link).status_code == 200
     weak = newcomer.post(link, {"password": "short", "confirm": "short"})
-    assert weak.status_code == 200 and User.objects.get(username="new.cw").has_usable_password() is False
+    assert weak.status_code == 200
+    assert User.objects.get(username="new.cw").has_usable_password() is False
     done = newcomer.post(link, {"password": PASSWORD, "confirm": PASSWORD})
     assert done.status_code == 302
     assert newcomer.get(link).status_code == 404  # one time only
@@ -72,12 +74,19 @@ def test_non_coordinators_cannot_change_roles(world: World) -> None:
     member = world.users["colleague"]
     for persona in ("caseworker", "vetting", "auditor", "trustee", "liaison"):
         client = sign_in(Client(), world.users[persona])
-        assert client.post(f"/people/{member.pk}/roles", {"roles": ["coordinator"]}).status_code == 404
-    assert Client().post(f"/people/{member.pk}/roles", {"roles": ["coordinator"]}).status_code == 302
+        assert (
+            client.post(f"/people/{member.pk}/roles", {"roles": ["coordinator"]}).status_code == 404
+        )
+    assert (
+        Client().post(f"/people/{member.pk}/roles", {"roles": ["coordinator"]}).status_code == 302
+    )
     assert _roles(member, world) == {"caseworker"}
 
 
 def test_switching_to_an_organisation_one_does_not_belong_to_is_refused(world: World) -> None:
     client = sign_in(Client(), world.users["coordinator"])
-    assert client.post("/account/organisation", {"organisation": world.other_org.pk}).status_code == 404
+    assert (
+        client.post("/account/organisation", {"organisation": world.other_org.pk}).status_code
+        == 404
+    )
     assert client.get("/people").status_code == 200

@@ -27,8 +27,9 @@ def test_scripted_session_logs_nothing_personal(
     Client().get("/api/v1/cases", headers={"Authorization": f"Bearer sp_{CANARIES[3]}_x"})
     user = world.users["coordinator"]
     staff = Client()
-    staff.post("/login", {"username": "coordinator", "password": PASSWORD,
-                          "code": current_code(user)})
+    staff.post(
+        "/login", {"username": "coordinator", "password": PASSWORD, "code": current_code(user)}
+    )
     staff.post("/people/invite", {"username": "canary-invitee", "role": "caseworker"})
     staff.post("/people/invite", {"username": CANARIES[2], "role": "caseworker"})  # invalid
     staff.get(f"/cases/{CANARIES[2]}")

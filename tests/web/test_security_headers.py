@@ -15,8 +15,17 @@ from .conftest import World, sign_in
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS_PAGES = ["/login", "/health", "/api/v1/openapi.json", "/setup/not-a-token", "/nope"]
-SIGNED_IN_PAGES = ["/", "/account", "/account/tokens", "/people", "/people/invite", "/audit/",
-                   "/cases/", "/cases/{case}", "/people/{member}"]
+SIGNED_IN_PAGES = [
+    "/",
+    "/account",
+    "/account/tokens",
+    "/people",
+    "/people/invite",
+    "/audit/",
+    "/cases/",
+    "/cases/{case}",
+    "/people/{member}",
+]
 
 
 def _check(response: object) -> None:
@@ -41,8 +50,9 @@ def test_anonymous_pages_carry_strict_headers(path: str) -> None:
 @pytest.mark.parametrize("path", SIGNED_IN_PAGES)
 def test_signed_in_pages_carry_strict_headers(world: World, path: str) -> None:
     client = sign_in(Client(), world.users["coordinator"])
-    response = client.get(path.format(case=world.case.reference,
-                                      member=world.users["caseworker"].pk))
+    response = client.get(
+        path.format(case=world.case.reference, member=world.users["caseworker"].pk)
+    )
     assert response.status_code == 200
     _check(response)
 
@@ -69,4 +79,5 @@ def test_no_inline_script_or_style_in_templates() -> None:
     root = Path(safepassage.__file__).parent
     for path in root.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
-        assert "<script>" not in text and " style=" not in text and "<style" not in text, path
+        for needle in ("<script>", " style=", "<style"):
+            assert needle not in text, path

@@ -16,7 +16,11 @@ def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
     return subprocess.run(
         [sys.executable, "-m", "safepassage.cli", *args],
-        capture_output=True, text=True, env={**clean, **env}, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        env={**clean, **env},
+        check=False,
+        timeout=60,
     )
 
 
@@ -48,7 +52,8 @@ def test_secret_from_file(tmp_path: object, monkeypatch: pytest.MonkeyPatch) -> 
     monkeypatch.setenv("SOME_KEY_FILE", path)
     monkeypatch.delenv("SOME_KEY", raising=False)
     value = read_secret("SOME_KEY")
-    assert value is not None and value.reveal() == "from-a-file"
+    assert value is not None
+    assert value.reveal() == "from-a-file"
 
 
 def test_booleans_are_parsed_strictly(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -69,7 +74,10 @@ def test_help_explains_every_command(capsys: pytest.CaptureFixture[str]) -> None
 def test_installed_entry_point_runs() -> None:
     result = subprocess.run(
         [os.path.join(os.path.dirname(sys.executable), "safepassage"), "audit", "--help"],
-        capture_output=True, text=True, check=False, timeout=60,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=60,
     )
     assert result.returncode == 0
     assert "verify" in result.stdout
@@ -81,8 +89,17 @@ def test_createadmin_prints_a_setup_link_and_never_a_password(
 ) -> None:
     from safepassage.apps.accounts.models import Membership, User
 
-    code = main(["createadmin", "--organisation", "new-org", "--name", "New Org",
-                 "--username", "first.coord"])
+    code = main(
+        [
+            "createadmin",
+            "--organisation",
+            "new-org",
+            "--name",
+            "New Org",
+            "--username",
+            "first.coord",
+        ]
+    )
     assert code == 0
     out = capsys.readouterr().out
     assert "/setup/" in out

@@ -12,6 +12,7 @@ pure commands (``screen``, ``testimony``) never touch Django.
 
 from __future__ import annotations
 
+import argparse
 import os
 
 
@@ -21,3 +22,44 @@ def django_setup() -> None:
     import django
 
     django.setup()
+
+
+def add_share_arguments(parser: argparse.ArgumentParser) -> None:
+    """The ways a command can receive unseal shares (never as a command-line value)."""
+    parser.add_argument(
+        "--share-file",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="file holding one trustee share (repeat for each share)",
+    )
+    parser.add_argument(
+        "--share-fd",
+        action="append",
+        default=[],
+        type=int,
+        metavar="FD",
+        help="open file descriptor to read shares from, one per line",
+    )
+
+
+def unseal_from_args(args: argparse.Namespace, *, prompt: bool = True) -> bool:
+    """Unseal this process from the given shares, or by asking on the terminal.
+
+    Returns False when no shares were offered (the caller decides whether that is fatal);
+    raises SystemExit with a clear message when shares were offered but do not unseal.
+    """
+    import sys
+
+    from safepassage.apps.vault.unseal import UnsealFailed, collect_shares, unseal_with
+
+    shares = collect_shares(args.share_file, args.share_fd, prompt=prompt and sys.stdin.isatty())
+    if not shares:
+        return False
+    try:
+        unseal_with(shares)
+    except UnsealFailed as error:
+        raise SystemExit(f"safepassage: {error}") from None
+    finally:
+        shares.clear()
+    return True

@@ -1,28 +1,46 @@
-"""``safepassage serve``: run the web application under gunicorn."""
+"""``safepassage serve``: unseal, then run the web application under gunicorn.
+
+Shares are collected before any worker starts (from --share-file, --share-fd or the
+terminal); the workers are forked from the unsealed master and inherit its keyring.
+Each worker watches the seal generation, so ``safepassage seal`` reaches all of them.
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
 from typing import Any
 
-HELP = "Serve the web application (gunicorn) on an address, by default 127.0.0.1:8000."
+from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
+
+HELP = "Unseal with trustee shares, then serve the web application (gunicorn)."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bind", default="127.0.0.1:8000", help="address:port to listen on")
     parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    add_share_arguments(parser)
+    parser.add_argument(
+        "--sealed",
+        action="store_true",
+        help="start sealed without asking for shares (case pages answer 503)",
+    )
 
 
 def serve(bind: str, workers: int) -> None:
     """Collect static files, then hand over to gunicorn in this process."""
     from django.core.management import call_command
+    from django.db import connections
     from gunicorn.app.base import BaseApplication
 
-    from safepassage.commands import django_setup
+    from safepassage.apps.vault.control import start_watcher
 
-    django_setup()
     call_command("collectstatic", interactive=False, verbosity=0)
+    connections.close_all()
     from safepassage.project.wsgi import application
+
+    def post_fork(server: Any, worker: Any) -> None:
+        start_watcher()
 
     class _App(BaseApplication):  # type: ignore[misc]
         def load_config(self) -> None:
@@ -33,6 +51,8 @@ def serve(bind: str, workers: int) -> None:
                 "errorlog": "-",
                 "loglevel": "warning",
                 "proc_name": "safepassage",
+                "post_fork": post_fork,
+                "preload_app": True,
             }
             for key, value in options.items():
                 self.cfg.set(key, value)
@@ -40,9 +60,23 @@ def serve(bind: str, workers: int) -> None:
         def load(self) -> Any:
             return application
 
+    start_watcher()  # the master holds the keys too
     _App().run()
 
 
 def run(args: argparse.Namespace) -> int:
+    django_setup()
+    if args.sealed:
+        print(
+            "Starting SEALED: case pages answer 503 until restarted with shares.", file=sys.stderr
+        )
+    elif unseal_from_args(args):
+        print("Unsealed.", file=sys.stderr)
+    else:
+        print(
+            "No shares given: starting SEALED. Case pages answer 503 until the server is "
+            "restarted with the trustees' shares.",
+            file=sys.stderr,
+        )
     serve(args.bind, args.workers)
     return 0

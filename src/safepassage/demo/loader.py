@@ -10,8 +10,9 @@ from django.db import transaction
 from safepassage.apps.accounts.models import Membership, Organisation, User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.actions import NewCase, create_case
 from safepassage.apps.cases.stages import Pathway, Stage
+from safepassage.demo.people import fictional_person
 
 DEMO_PASSWORD = "demo-passage-2026"  # noqa: S105 - published on purpose; demo only
 
@@ -75,17 +76,16 @@ def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary
             ]
             for index in range(cases_per_organisation):
                 stage = stages[index % len(stages)]
-                case = Case.objects.create(
-                    organisation=org,
-                    stage=stage,
-                    pathway=PATHWAY_BY_STAGE.get(
-                        stage,
-                        rng.choice(
-                            [Pathway.FR_ASYLUM_VISA, Pathway.DE_ADMISSION, Pathway.DE_ASYLUM]
-                        ),
-                    ),
+                pathway = PATHWAY_BY_STAGE.get(
+                    stage,
+                    rng.choice([Pathway.FR_ASYLUM_VISA, Pathway.DE_ADMISSION, Pathway.DE_ASYLUM]),
                 )
-                if caseworkers and index % 5 != 4:  # a few stay unassigned on purpose
-                    case.assignees.add(caseworkers[index % len(caseworkers)])
+                assign = (
+                    [caseworkers[index % len(caseworkers)]]
+                    if caseworkers and index % 5 != 4
+                    else []
+                )
+                data = NewCase(**fictional_person(rng), stage=stage, pathway=pathway)  # type: ignore[arg-type]
+                create_case(org, data, actor=None, assign_to=assign)
         record("demo.load", detail={"organisations": len(orgs), "users": len(users)})
     return DemoSummary(True, usernames)

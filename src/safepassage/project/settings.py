@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "csp",
     "safepassage.apps.accounts",
     "safepassage.apps.audit",
+    "safepassage.apps.vault",
     "safepassage.apps.access",
     "safepassage.apps.shell",
     "safepassage.apps.cases",
@@ -191,6 +192,15 @@ STATIC_ROOT = DATA_DIR / "static"
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
 MEDIA_ROOT = DATA_DIR / "media"
+
+# Sealed storage: the keyring state (encrypted under the root key, safe on disk, backed up
+# apart from the database) and uploads that never touch the disk in plaintext.
+KEYRING_STATE_PATH = Path(
+    env.read_str("SAFEPASSAGE_KEYRING_STATE", str(DATA_DIR / "keys" / "keyring.state")) or ""
+)
+MAX_UPLOAD_BYTES = env.read_int("SAFEPASSAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
+FILE_UPLOAD_HANDLERS = ["safepassage.apps.vault.uploads.EncryptedTempFileUploadHandler"]
+DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024  # form fields; files are bounded by MAX_UPLOAD_BYTES
 
 # Logs: no request data, no personal data; Django's request logger is silenced because
 # its messages contain paths. Our own events go to the audit trail, not to logs.

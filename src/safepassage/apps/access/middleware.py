@@ -14,6 +14,7 @@ from safepassage.apps.accounts.models import User
 from safepassage.apps.accounts.sessions import SESSION_ORGANISATION
 from safepassage.apps.api.tokens import authenticate_bearer
 from safepassage.apps.audit.actions import record
+from safepassage.apps.vault import keystore
 
 API_PREFIX = "/api/"
 
@@ -24,6 +25,15 @@ def _deny(request: HttpRequest, status: int) -> HttpResponse:
         return JsonResponse({"detail": messages[status]}, status=status)
     template = {401: "shell/404.html", 403: "shell/403.html", 404: "shell/404.html"}[status]
     return render(request, template, status=status)
+
+
+def _sealed_response(request: HttpRequest) -> HttpResponse | None:
+    """Case operations wait for the unseal; everything else keeps working."""
+    if keystore.is_unsealed():
+        return None
+    if request.path.startswith(API_PREFIX):
+        return JsonResponse({"detail": "server sealed"}, status=503)
+    return render(request, "shell/503_sealed.html", status=503)
 
 
 class AccessPolicyMiddleware:
@@ -63,7 +73,7 @@ class AccessPolicyMiddleware:
             role_set = frozenset({token_membership.role})
         request.access = AccessContext(user, organisation, role_set, rule)  # type: ignore[attr-defined]
         if rule.allows(role_set):
-            return None
+            return _sealed_response(request) if rule.needs_keys else None
         record(
             "access.denied",
             actor_id=user.pk,

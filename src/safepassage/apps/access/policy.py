@@ -13,7 +13,7 @@ from safepassage.apps.accounts.roles import Role
 R = Role
 ORG = Relation.ORGANISATION
 NONE = Relation.NONE
-STAFF = (R.CASEWORKER, R.VETTING_OFFICER, R.COORDINATOR)
+CASE_READERS = {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG}
 
 POLICY: dict[str, Rule] = {
     # Shell and sign-in: reachable without a session.
@@ -39,27 +39,29 @@ POLICY: dict[str, Rule] = {
     "audit:list": roles("audit.list", ORG, R.AUDITOR, R.COORDINATOR),
     "audit:verify": roles("audit.verify", ORG, R.AUDITOR),
     # Cases: caseworkers see the cases assigned to them; vetting and coordination see all of
-    # their organisation's cases.
-    "cases:list": Rule(
-        "case.list",
-        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
-    ),
-    "cases:detail": Rule(
-        "case.view",
-        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
+    # their organisation's cases. Every case operation needs the server unsealed.
+    "cases:list": Rule("case.list", CASE_READERS, needs_keys=True),
+    "cases:create": Rule("case.create", {R.CASEWORKER: NONE, R.COORDINATOR: NONE}, needs_keys=True),
+    "cases:detail": Rule("case.view", CASE_READERS, record=True, needs_keys=True),
+    "cases:add_note": Rule("case.add_note", CASE_READERS, record=True, needs_keys=True),
+    "cases:upload": Rule(
+        "case.add_document",
+        {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG},
         record=True,
+        needs_keys=True,
+    ),
+    "cases:document": Rule("case.read_document", CASE_READERS, record=True, needs_keys=True),
+    # The exact location is a compartment: only a caseworker assigned to the case.
+    "cases:reveal_location": Rule(
+        "case.reveal_exact_location",
+        {R.CASEWORKER: Relation.ASSIGNED},
+        record=True,
+        needs_keys=True,
     ),
     # JSON API (token authentication; same rows, same scoping).
     "api-1:root": signed_in("api.root"),
     "api-1:api-root": signed_in("api.root"),  # django-ninja's own name for the same path
     "api-1:openapi-json": public("api.schema"),
-    "api-1:case_list": Rule(
-        "case.list",
-        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
-    ),
-    "api-1:case_detail": Rule(
-        "case.view",
-        {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
-        record=True,
-    ),
+    "api-1:case_list": Rule("case.list", CASE_READERS, needs_keys=True),
+    "api-1:case_detail": Rule("case.view", CASE_READERS, record=True, needs_keys=True),
 }

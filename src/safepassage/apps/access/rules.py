@@ -32,6 +32,7 @@ class Rule:
     public: bool = False
     any_signed_in: bool = False
     record: bool = False
+    needs_keys: bool = False  # answers 503 while the server is sealed
 
     def relations_for(self, roles: frozenset[str]) -> frozenset[Relation]:
         return frozenset(rel for role, rel in self.grants.items() if role.value in roles)

@@ -1,13 +1,17 @@
-"""Case list and case page (the full registry arrives with the case-registry work)."""
+"""Case list, new case and case page."""
 
 from __future__ import annotations
 
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 
+from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
+from safepassage.apps.cases.actions import NewCase, create_case
+from safepassage.apps.cases.forms import DocumentForm, NewCaseForm, NoteForm
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.presenters import present_case
 from safepassage.apps.cases.stages import Stage
 
 
@@ -21,8 +25,27 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
         request.GET.get("page")
     )
     return render(
-        request, "cases/list.html", {"page": page, "stages": Stage.choices, "stage": stage}
+        request,
+        "cases/list.html",
+        {
+            "page": page,
+            "stages": Stage.choices,
+            "stage": stage,
+            "can_create": access.may("cases:create"),
+        },
     )
+
+
+def case_create_view(request: HttpRequest) -> HttpResponse:
+    access = request.access  # type: ignore[attr-defined]
+    form = NewCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = NewCase(**form.cleaned_data | {"birth_date": form.cleaned_data["birth_date"]})
+        # A caseworker who opens a case works on it; a coordinator assigns it later.
+        assign = [access.user] if Role.CASEWORKER in access.roles else []
+        case = create_case(access.organisation, data, actor=access.user, assign_to=assign)
+        return redirect("cases:detail", reference=case.reference)
+    return render(request, "cases/new.html", {"form": form})
 
 
 def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
@@ -35,4 +58,15 @@ def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
         target_type="case",
         target_ref=case.reference,
     )
-    return render(request, "cases/detail.html", {"case": case})
+    return render(
+        request,
+        "cases/detail.html",
+        {
+            "case": case,
+            "view": present_case(case),
+            "note_form": NoteForm(),
+            "document_form": DocumentForm(),
+            "can_reveal": access.may("cases:reveal_location")
+            and case.assignees.filter(pk=access.user.pk).exists(),
+        },
+    )

@@ -1,8 +1,9 @@
-"""The case: a pseudonymous record owned by one organisation, assigned to caseworkers."""
+"""The case: a pseudonymous record owned by one organisation, with its own data key."""
 
 from __future__ import annotations
 
 import secrets
+import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
@@ -38,6 +39,7 @@ class CaseQuerySet(models.QuerySet["Case"]):
 
 
 class Case(models.Model):
+    uid = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     reference = models.CharField(max_length=16, unique=True, editable=False)
     organisation = models.ForeignKey(
         "accounts.Organisation", on_delete=models.PROTECT, related_name="cases"
@@ -59,6 +61,40 @@ class Case(models.Model):
         return self.reference
 
     def save(self, *args: object, **kwargs: object) -> None:
+        """A new case gets a reference and, in the same transaction, its own data key."""
+        from django.db import transaction
+
+        from safepassage.apps.vault.casekeys import create_case_key
+
+        adding = self._state.adding
         if not self.reference:
             self.reference = new_reference()
-        super().save(*args, **kwargs)  # type: ignore[arg-type]
+        with transaction.atomic():
+            super().save(*args, **kwargs)  # type: ignore[arg-type]
+            if adding:
+                create_case_key(self)
+
+    def data_key(self) -> tuple[bytes, int]:
+        """This case's data key and its version, unwrapped with the process's keyring."""
+        from safepassage.apps.vault.casekeys import unwrap_case_key
+
+        cached = self.__dict__.get("_data_key")
+        if cached is None:
+            cached = unwrap_case_key(self)
+            self.__dict__["_data_key"] = cached
+        return cached  # type: ignore[no-any-return]
+
+    def sealing_case(self) -> Case:
+        return self
+
+
+class CaseKey(models.Model):
+    """The case's data key, wrapped under the keyring's current epoch. Deleting it shreds."""
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="key")
+    wrapped = models.BinaryField()
+    epoch = models.PositiveIntegerField()
+    version = models.PositiveIntegerField(default=1)
+
+    def __str__(self) -> str:
+        return f"case-key#{self.pk}"

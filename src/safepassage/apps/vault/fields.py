@@ -1,0 +1,162 @@
+"""Encrypted model fields: text, JSON and dates sealed under the row's case data key.
+
+The database column holds a versioned envelope (see docs/crypto.md) whose associated
+data binds the table, column and the row's immutable UUID, so a ciphertext copied to
+another row or column fails to open. Values are sealed in ``pre_save`` and opened
+lazily on first access; a wrong key, a moved ciphertext or a sealed server raises,
+never returns the stored bytes or an empty value.
+
+A model with sealed fields has a UUID primary key and a ``sealing_case()`` method that
+returns the :class:`~safepassage.apps.cases.models.Case` whose data key it uses.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.db import models
+
+from safepassage.cores.crypto import (
+    FieldContext,
+    open_date,
+    open_json,
+    open_text,
+    seal_date,
+    seal_json,
+    seal_text,
+)
+
+_SEALED = "sealed"
+_PLAIN = "plain"
+
+
+class _SealedValue:
+    """What the instance holds: the envelope as loaded, or the plaintext as set or opened."""
+
+    __slots__ = ("envelope", "plaintext", "state")
+
+    def __init__(self, state: str, envelope: bytes | None, plaintext: Any) -> None:
+        self.state = state
+        self.envelope = envelope
+        self.plaintext = plaintext
+
+    def __repr__(self) -> str:
+        return "<sealed value>"
+
+
+class SealedDescriptor:
+    def __init__(self, field: SealedField) -> None:
+        self.field = field
+
+    def __get__(self, instance: Any, owner: type | None = None) -> Any:
+        if instance is None:
+            return self
+        held = instance.__dict__.get(self.field.attname)
+        if held is None:
+            return None
+        if held.state == _SEALED:
+            held.plaintext = self.field.open(instance, held.envelope)
+            held.state = _PLAIN
+        return held.plaintext
+
+    def __set__(self, instance: Any, value: Any) -> None:
+        if value is None:
+            instance.__dict__[self.field.attname] = None
+        elif isinstance(value, bytes | bytearray | memoryview):
+            instance.__dict__[self.field.attname] = _SealedValue(_SEALED, bytes(value), None)
+        else:
+            self.field.check_plaintext(value)
+            instance.__dict__[self.field.attname] = _SealedValue(_PLAIN, None, value)
+
+
+class SealedField(models.BinaryField):
+    """Base class; subclasses say how a Python value becomes bytes and back."""
+
+    domain_version = 1
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("null", True)
+        kwargs.setdefault("blank", True)
+        kwargs["editable"] = False
+        super().__init__(*args, **kwargs)
+
+    def deconstruct(self) -> Any:
+        name, _, args, kwargs = super().deconstruct()
+        kwargs.pop("editable", None)
+        # Migrations see a plain binary column: no application import in any migration.
+        return name, "django.db.models.BinaryField", args, kwargs
+
+    def contribute_to_class(self, cls: Any, name: str, private_only: bool = False) -> None:
+        super().contribute_to_class(cls, name, private_only=private_only)
+        setattr(cls, self.attname, SealedDescriptor(self))
+
+    def context(self, instance: Any, key_id: int) -> FieldContext:
+        table = instance._meta.db_table
+        return FieldContext(
+            domain=f"safepassage.{table}.{self.column}.v{self.domain_version}",
+            table=table,
+            column=self.column,
+            row_id=str(instance.pk),
+            key_id=key_id,
+        )
+
+    def pre_save(self, model_instance: Any, add: bool) -> Any:
+        held = model_instance.__dict__.get(self.attname)
+        if held is None:
+            return None
+        if held.state == _SEALED:
+            return held.envelope
+        key, key_id = model_instance.sealing_case().data_key()
+        envelope = self.seal(key, held.plaintext, self.context(model_instance, key_id))
+        held.envelope = envelope
+        return envelope
+
+    def open(self, instance: Any, envelope: bytes) -> Any:
+        key, key_id = instance.sealing_case().data_key()
+        return self.unseal(key, envelope, self.context(instance, key_id))
+
+    def check_plaintext(self, value: Any) -> None:
+        raise NotImplementedError
+
+    def seal(self, key: bytes, value: Any, context: FieldContext) -> bytes:
+        raise NotImplementedError
+
+    def unseal(self, key: bytes, envelope: bytes, context: FieldContext) -> Any:
+        raise NotImplementedError
+
+
+class SealedTextField(SealedField):
+    def check_plaintext(self, value: Any) -> None:
+        if not isinstance(value, str):
+            raise TypeError("a sealed text field holds a str")
+
+    def seal(self, key: bytes, value: Any, context: FieldContext) -> bytes:
+        return seal_text(key, value, context)
+
+    def unseal(self, key: bytes, envelope: bytes, context: FieldContext) -> Any:
+        return open_text(key, envelope, context)
+
+
+class SealedJSONField(SealedField):
+    def check_plaintext(self, value: Any) -> None:
+        if not isinstance(value, dict | list | str | int | float | bool):
+            raise TypeError("a sealed JSON field holds JSON-compatible values")
+
+    def seal(self, key: bytes, value: Any, context: FieldContext) -> bytes:
+        return seal_json(key, value, context)
+
+    def unseal(self, key: bytes, envelope: bytes, context: FieldContext) -> Any:
+        return open_json(key, envelope, context)
+
+
+class SealedDateField(SealedField):
+    def check_plaintext(self, value: Any) -> None:
+        if not isinstance(value, datetime.date) or isinstance(value, datetime.datetime):
+            raise TypeError("a sealed date field holds a date")
+
+    def seal(self, key: bytes, value: Any, context: FieldContext) -> bytes:
+        return seal_date(key, value, context)
+
+    def unseal(self, key: bytes, envelope: bytes, context: FieldContext) -> Any:
+        return open_date(key, envelope, context)
