@@ -40,7 +40,7 @@ test-sqlite: install
 	$(BIN)/pytest
 
 test-postgres: install
-	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest tests/web
+	$(BIN)/python scripts/with_postgres.py -- $(BIN)/pytest tests/web tests/e2e
 
 test: lint typecheck migrations-check deploy-check test-sqlite test-postgres
 

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "safepassage.apps.access.middleware.AccessPolicyMiddleware",
+    "safepassage.apps.vault.middleware.VaultErrorsMiddleware",
 ]
 
 ROOT_URLCONF = "safepassage.project.urls"

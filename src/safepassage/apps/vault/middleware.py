@@ -1,0 +1,39 @@
+"""Fail closed, visibly: sealed keys and unopenable ciphertext get clear pages, not tracebacks."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
+
+from safepassage.apps.audit.actions import record
+from safepassage.apps.vault.keystore import ServerSealed
+from safepassage.cores.crypto import CryptoError
+
+
+class VaultErrorsMiddleware:
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        return self.get_response(request)
+
+    def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        api = request.path.startswith("/api/")
+        if isinstance(exception, ServerSealed):
+            if api:
+                return JsonResponse({"detail": "server sealed"}, status=503)
+            return render(request, "shell/503_sealed.html", status=503)
+        if isinstance(exception, CryptoError):
+            user = getattr(request, "user", None)
+            record(
+                "crypto.open_failed",
+                actor_id=getattr(user, "pk", None),
+                outcome="error",
+                detail={"error": type(exception).__name__},
+            )
+            if api:
+                return JsonResponse({"detail": "encrypted data could not be opened"}, status=500)
+            return render(request, "vault/unreadable.html", status=500)
+        return None
