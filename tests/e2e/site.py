@@ -175,7 +175,7 @@ class Browser:
         data: bytes | None = None,
         headers: dict[str, str] | None = None,
     ) -> tuple[int, str]:
-        req = urllib.request.Request(
+        req = urllib.request.Request(  # noqa: S310 - http to loopback only
             self.site.url(path), data=data, method=method, headers=headers or {}
         )
         try:
