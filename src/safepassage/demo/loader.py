@@ -78,7 +78,7 @@ def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary
                 stage = stages[index % len(stages)]
                 pathway = PATHWAY_BY_STAGE.get(
                     stage,
-                    rng.choice([Pathway.FR_ASYLUM_VISA, Pathway.DE_ADMISSION, Pathway.DE_ASYLUM]),
+                    rng.choice([Pathway.FR_ASYLUM_VISA, Pathway.DE_SECTION_22, Pathway.DE_ASYLUM]),
                 )
                 assign = (
                     [caseworkers[index % len(caseworkers)]]

@@ -14,6 +14,7 @@ R = Role
 ORG = Relation.ORGANISATION
 NONE = Relation.NONE
 CASE_READERS = {R.CASEWORKER: Relation.ASSIGNED, R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG}
+CASE_EDITORS = {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}
 
 POLICY: dict[str, Rule] = {
     # Shell and sign-in: reachable without a session.
@@ -51,6 +52,24 @@ POLICY: dict[str, Rule] = {
         needs_keys=True,
     ),
     "cases:document": Rule("case.read_document", CASE_READERS, record=True, needs_keys=True),
+    "cases:edit_section": Rule("case.edit", CASE_EDITORS, record=True, needs_keys=True),
+    "cases:move": Rule(
+        "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
+    ),
+    "cases:assign": roles("case.assign", ORG, R.COORDINATOR, record=True, needs_keys=True),
+    "cases:pathway": Rule("case.set_pathway", CASE_EDITORS, record=True, needs_keys=True),
+    "cases:signoff": roles(
+        "case.vetting_signoff", ORG, R.VETTING_OFFICER, record=True, needs_keys=True
+    ),
+    "cases:event": Rule("case.procedure_event", CASE_EDITORS, record=True, needs_keys=True),
+    "cases:suspension": Rule(
+        "case.procedure_suspension", CASE_EDITORS, record=True, needs_keys=True
+    ),
+    "cases:deadline_met": Rule("case.deadline_met", CASE_EDITORS, record=True, needs_keys=True),
+    # Deadlines hold dates and references only: readable while sealed.
+    "cases:deadlines": Rule(
+        "case.list_deadlines", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}
+    ),
     # The exact location is a compartment: only a caseworker assigned to the case.
     "cases:reveal_location": Rule(
         "case.reveal_exact_location",
@@ -58,6 +77,36 @@ POLICY: dict[str, Rule] = {
         record=True,
         needs_keys=True,
     ),
+    # Safety: check-ins, risk register, attention.
+    # The assigned caseworker and the organisation's coordinators look after a person.
+    "safety:check_in": Rule(
+        "safety.check_in",
+        {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG},
+        record=True,
+        needs_keys=True,
+    ),
+    "safety:schedule": Rule(
+        "safety.set_schedule",
+        {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG},
+        record=True,
+        needs_keys=True,
+    ),
+    "safety:flag_resolve": Rule(
+        "safety.resolve_flag",
+        {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG},
+        record=True,
+        needs_keys=True,
+    ),
+    # References and times only, so it works sealed: a missed check-in matters most then.
+    "safety:overdue": Rule(
+        "safety.list_overdue", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}
+    ),
+    "safety:risks": signed_in("safety.read_risk_register"),
+    # Shared coalition data, not personal: a coordinator of any organisation may add one.
+    "safety:risk_add": roles("safety.assess_country_risk", NONE, R.COORDINATOR),
+    "safety:attention": signed_in("safety.read_own_notifications"),  # own rows only
+    "safety:attention_read_all": signed_in("safety.mark_own_notifications_read"),
+    "safety:notification_read": signed_in("safety.mark_own_notification_read"),
     # JSON API (token authentication; same rows, same scoping).
     "api-1:root": signed_in("api.root"),
     "api-1:api-root": signed_in("api.root"),  # django-ninja's own name for the same path

@@ -49,5 +49,7 @@ def signed_in(action: str) -> Rule:
     return Rule(action, any_signed_in=True)
 
 
-def roles(action: str, relation: Relation, *allowed: Role, record: bool = False) -> Rule:
-    return Rule(action, dict.fromkeys(allowed, relation), record=record)
+def roles(
+    action: str, relation: Relation, *allowed: Role, record: bool = False, needs_keys: bool = False
+) -> Rule:
+    return Rule(action, dict.fromkeys(allowed, relation), record=record, needs_keys=needs_keys)

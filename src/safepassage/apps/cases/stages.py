@@ -28,7 +28,7 @@ class Stage(models.TextChoices):
 
 class Pathway(models.TextChoices):
     FR_ASYLUM_VISA = "fr_asylum_visa", _("France: asylum visa")
-    DE_ADMISSION = "de_admission", _("Germany: § 22 admission")
+    DE_SECTION_22 = "de_section_22", _("Germany: § 22 admission")
     DE_ASYLUM = "de_asylum", _("Germany: asylum")
     THIRD_COUNTRY = "third_country", _("Stay in the third country")
     OTHER = "other", _("Other")

@@ -9,10 +9,23 @@ from django.shortcuts import get_object_or_404, redirect, render
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import NewCase, create_case
-from safepassage.apps.cases.forms import DocumentForm, NewCaseForm, NoteForm
+from safepassage.apps.cases.forms import NewCaseForm
 from safepassage.apps.cases.models import Case
-from safepassage.apps.cases.presenters import present_case
+from safepassage.apps.cases.presenters import case_forms, present_case
 from safepassage.apps.cases.stages import Stage
+
+CASE_ACTIONS = (
+    "edit_section",
+    "move",
+    "assign",
+    "pathway",
+    "signoff",
+    "event",
+    "suspension",
+    "deadline_met",
+    "add_note",
+    "upload",
+)
 
 
 def case_list_view(request: HttpRequest) -> HttpResponse:
@@ -40,7 +53,7 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
     form = NewCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        data = NewCase(**form.cleaned_data | {"birth_date": form.cleaned_data["birth_date"]})
+        data = NewCase(**form.cleaned_data)
         # A caseworker who opens a case works on it; a coordinator assigns it later.
         assign = [access.user] if Role.CASEWORKER in access.roles else []
         case = create_case(access.organisation, data, actor=access.user, assign_to=assign)
@@ -58,15 +71,13 @@ def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
         target_type="case",
         target_ref=case.reference,
     )
-    return render(
-        request,
-        "cases/detail.html",
-        {
-            "case": case,
-            "view": present_case(case),
-            "note_form": NoteForm(),
-            "document_form": DocumentForm(),
-            "can_reveal": access.may("cases:reveal_location")
-            and case.assignees.filter(pk=access.user.pk).exists(),
-        },
-    )
+    is_assigned = case.assignees.filter(pk=access.user.pk).exists()
+    context = {
+        "case": case,
+        "view": present_case(case),
+        "assignees": list(case.assignees.all()),
+        "can": {name: access.may(f"cases:{name}") for name in CASE_ACTIONS},
+        "can_reveal": access.may("cases:reveal_location") and is_assigned,
+        **case_forms(case),
+    }
+    return render(request, "cases/detail.html", context)

@@ -13,6 +13,10 @@ from safepassage.apps.accounts.models import Membership, User
 NAV_ITEMS = [
     ("home", _("Overview")),
     ("cases:list", _("Cases")),
+    ("safety:overdue", _("Check-ins")),
+    ("safety:risks", _("Country risk")),
+    ("safety:attention", _("Attention")),
+    ("cases:deadlines", _("Deadlines")),
     ("accounts:members", _("People")),
     ("audit:list", _("Audit trail")),
     ("accounts:profile", _("My account")),

@@ -1,6 +1,14 @@
 """Case models: the case and its key, identity, contact, location, notes, documents."""
 
 from safepassage.apps.cases.models.case import Case, CaseKey, CaseQuerySet, new_reference
+from safepassage.apps.cases.models.lifecycle import (
+    Deadline,
+    ProcedureEvent,
+    ProcedureSuspension,
+    StageTransition,
+    VettingOutcome,
+    VettingSignOff,
+)
 from safepassage.apps.cases.models.record import (
     Contact,
     Document,
@@ -10,17 +18,33 @@ from safepassage.apps.cases.models.record import (
     Note,
     PersonName,
 )
+from safepassage.apps.cases.models.service import (
+    ConsentRecord,
+    Deployment,
+    FamilyMember,
+    ServiceRecord,
+)
 
 __all__ = [
     "Case",
     "CaseKey",
     "CaseQuerySet",
+    "ConsentRecord",
     "Contact",
+    "Deadline",
+    "Deployment",
     "Document",
     "ExactLocation",
+    "FamilyMember",
     "Identity",
     "Location",
     "Note",
     "PersonName",
+    "ProcedureEvent",
+    "ProcedureSuspension",
+    "ServiceRecord",
+    "StageTransition",
+    "VettingOutcome",
+    "VettingSignOff",
     "new_reference",
 ]

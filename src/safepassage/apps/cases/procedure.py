@@ -1,0 +1,100 @@
+"""Procedure events and their deadlines: the Django side of the procedures core.
+
+An event (e.g. ``atda_issued`` on a date) starts every rule of the case's pathway that
+has it as trigger; deadlines are recomputed whenever an event or a suspension changes,
+and stored with the rule version that applied (DOMAIN.md: keep which version applied).
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from safepassage.apps.cases.models import Case, Deadline, ProcedureEvent, ProcedureSuspension
+from safepassage.cores.procedures import (
+    Suspension,
+    Unit,
+    compute_deadline,
+    default_ruleset,
+)
+
+
+def triggers_for(pathway: str) -> dict[str, list[str]]:
+    """Trigger code -> rule ids, for the rules of a pathway (empty for other pathways)."""
+    ruleset = default_ruleset()
+    if pathway not in ruleset.pathways:
+        return {}
+    found: dict[str, list[str]] = {}
+    for rule_id in ruleset.ids():
+        versions = ruleset.versions(rule_id)
+        if pathway in versions[-1].pathways and versions[-1].unit is not Unit.HOURS:
+            found.setdefault(versions[-1].trigger, []).append(rule_id)
+    return found
+
+
+def recompute_deadlines(case: Case, *, today: datetime.date | None = None) -> int:
+    """Replace the case's computed deadlines; keeps 'met' and 'reminded' marks."""
+    today = today or timezone.now().date()
+    rules = triggers_for(case.pathway)
+    suspensions = [Suspension(s.requested_on, s.decided_on, s.kind) for s in case.suspensions.all()]
+    kept = {(d.event_id, d.rule_id): d for d in case.deadlines.all()}
+    written = 0
+    with transaction.atomic():
+        for event in case.procedure_events.all():
+            for rule_id in rules.get(event.trigger, []):
+                result = compute_deadline(
+                    rule_id, event.occurred_on, on=today, suspensions=suspensions
+                )
+                previous = kept.pop((event.pk, rule_id), None)
+                row = previous or Deadline(case=case, event=event, rule_id=rule_id)
+                row.rule_effective_from = result.rule.effective_from
+                row.data_version = result.rule.data_version
+                row.title = result.title[:200]
+                row.kind = str(result.kind)
+                row.state = str(result.state)
+                row.due, row.act_by, row.verified = result.due, result.act_by, result.verified
+                row.steps = [step.as_dict() for step in result.steps]
+                row.save()
+                written += 1
+        for stale in kept.values():
+            stale.delete()
+    return written
+
+
+def record_event(case: Case, trigger: str, occurred_on: datetime.date, *, actor_id: int) -> None:
+    from safepassage.apps.audit.actions import record
+
+    with transaction.atomic():
+        ProcedureEvent.objects.create(
+            case=case, trigger=trigger, occurred_on=occurred_on, recorded_by_id=actor_id
+        )
+        recompute_deadlines(case)
+        record(
+            "case.procedure_event",
+            actor_id=actor_id,
+            organisation_id=case.organisation_id,
+            target_type="case",
+            target_ref=case.reference,
+            detail={"trigger": trigger},
+        )
+
+
+def record_suspension(
+    case: Case, requested_on: datetime.date, decided_on: datetime.date | None, *, actor_id: int
+) -> None:
+    from safepassage.apps.audit.actions import record
+
+    with transaction.atomic():
+        ProcedureSuspension.objects.create(
+            case=case, requested_on=requested_on, decided_on=decided_on
+        )
+        recompute_deadlines(case)
+        record(
+            "case.procedure_suspension",
+            actor_id=actor_id,
+            organisation_id=case.organisation_id,
+            target_type="case",
+            target_ref=case.reference,
+        )

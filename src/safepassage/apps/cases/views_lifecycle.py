@@ -1,0 +1,159 @@
+"""Moving a case through its stages, assigning it, and recording procedure events."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from safepassage.apps.accounts.models import User
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.cases import forms_lifecycle as fl
+from safepassage.apps.cases.actions_lifecycle import (
+    NotIndependent,
+    move_case,
+    set_assignees,
+    set_pathway,
+    sign_off,
+)
+from safepassage.apps.cases.lifecycle import MoveRefused
+from safepassage.apps.cases.models import Case, Deadline
+from safepassage.apps.cases.procedure import record_event, record_suspension
+
+
+def _case(request: HttpRequest, reference: str) -> Case:
+    access = request.access  # type: ignore[attr-defined]
+    return get_object_or_404(Case.objects.visible_to(access), reference=reference)
+
+
+def _back(case: Case) -> HttpResponse:
+    return redirect("cases:detail", reference=case.reference)
+
+
+def _report(request: HttpRequest, form: object) -> None:
+    for errors in form.errors.values():  # type: ignore[attr-defined]
+        for error in errors:
+            messages.error(request, error)
+
+
+@require_POST
+def move_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    form = fl.MoveForm(request.POST)
+    if not form.is_valid():
+        _report(request, form)
+        return _back(case)
+    try:
+        move_case(
+            case,
+            form.cleaned_data["target"],
+            form.cleaned_data["reason"],
+            actor=request.access.user,
+        )  # type: ignore[attr-defined]
+    except MoveRefused as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("Stage changed."))
+    return _back(case)
+
+
+@require_POST
+def assign_view(request: HttpRequest, reference: str) -> HttpResponse:
+    access = request.access  # type: ignore[attr-defined]
+    case = _case(request, reference)
+    caseworkers = User.objects.filter(
+        memberships__organisation=access.organisation,
+        memberships__role=Role.CASEWORKER,
+        is_active=True,
+    ).distinct()
+    form = fl.AssignForm(request.POST, caseworkers=caseworkers)
+    if form.is_valid():
+        set_assignees(case, list(form.cleaned_data["caseworkers"]), actor=access.user)
+        messages.success(request, _("Assignment saved."))
+    else:
+        _report(request, form)
+    return _back(case)
+
+
+@require_POST
+def pathway_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    form = fl.PathwayForm(request.POST)
+    if form.is_valid():
+        set_pathway(case, form.cleaned_data["pathway"], actor=request.access.user)  # type: ignore[attr-defined]
+        messages.success(request, _("Pathway saved."))
+    else:
+        _report(request, form)
+    return _back(case)
+
+
+@require_POST
+def signoff_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    form = fl.SignOffForm(request.POST)
+    if not form.is_valid():
+        _report(request, form)
+        return _back(case)
+    try:
+        sign_off(
+            case,
+            request.access.user,
+            form.cleaned_data["outcome"],  # type: ignore[attr-defined]
+            form.cleaned_data["note"],
+        )
+    except NotIndependent as why:
+        messages.error(
+            request,
+            _("You work on this case, so your sign-off would not be independent.")
+            if str(why) == "assigned"
+            else _("You have already signed off this case."),
+        )
+    else:
+        messages.success(request, _("Sign-off recorded."))
+    return _back(case)
+
+
+@require_POST
+def event_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    form = fl.EventForm(request.POST, pathway=case.pathway)
+    if form.is_valid():
+        record_event(
+            case,
+            form.cleaned_data["trigger"],
+            form.cleaned_data["occurred_on"],
+            actor_id=request.access.user.pk,
+        )  # type: ignore[attr-defined]
+        messages.success(request, _("Event recorded; deadlines recomputed."))
+    else:
+        _report(request, form)
+    return _back(case)
+
+
+@require_POST
+def suspension_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    form = fl.SuspensionForm(request.POST)
+    if form.is_valid():
+        record_suspension(
+            case,
+            form.cleaned_data["requested_on"],
+            form.cleaned_data["decided_on"],
+            actor_id=request.access.user.pk,
+        )  # type: ignore[attr-defined]
+        messages.success(request, _("Legal-aid request recorded; deadlines recomputed."))
+    else:
+        _report(request, form)
+    return _back(case)
+
+
+@require_POST
+def deadline_met_view(request: HttpRequest, reference: str, deadline_id: int) -> HttpResponse:
+    case = _case(request, reference)
+    deadline = get_object_or_404(Deadline, case=case, pk=deadline_id)
+    Deadline.objects.filter(pk=deadline.pk).update(met_at=timezone.now())
+    messages.success(request, _("Marked as done."))
+    return _back(case)
