@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 
+from safepassage.apps.accounts.models import User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import NewCase, create_case
 from safepassage.apps.cases.forms import NewCaseForm
+from safepassage.apps.cases.listing import CaseFilterForm, filtered, page_of
 from safepassage.apps.cases.models import Case
 from safepassage.apps.cases.presenters import case_forms, present_case
-from safepassage.apps.cases.stages import Stage
 
 CASE_ACTIONS = (
     "edit_section",
@@ -30,20 +31,28 @@ CASE_ACTIONS = (
 
 def case_list_view(request: HttpRequest) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
-    cases = Case.objects.visible_to(access)
-    stage = request.GET.get("stage", "")
-    if stage in Stage.values:
-        cases = cases.filter(stage=stage)
-    page = Paginator(cases.order_by("-updated_at", "reference"), 50).get_page(
-        request.GET.get("page")
+    caseworkers = list(
+        User.objects.filter(
+            memberships__organisation=access.organisation, memberships__role=Role.CASEWORKER
+        )
+        .distinct()
+        .order_by("username")
+        .values_list("pk", "username")
     )
+    form = CaseFilterForm(request.GET or None, caseworkers=caseworkers)
+    data = form.cleaned_data if form.is_valid() else {}
+    cases = filtered(Case.objects.visible_to(access), data, timezone.now().date())
+    raw_page = request.GET.get("page", "1")
+    page = page_of(cases, data.get("country", ""), int(raw_page) if raw_page.isdigit() else 1)
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "cases/list.html",
         {
             "page": page,
-            "stages": Stage.choices,
-            "stage": stage,
+            "form": form,
+            "query": query.urlencode(),
             "can_create": access.may("cases:create"),
         },
     )

@@ -160,3 +160,16 @@ class SealedDateField(SealedField):
 
     def unseal(self, key: bytes, envelope: bytes, context: FieldContext) -> Any:
         return open_date(key, envelope, context)
+
+
+def open_column(
+    model: Any, field_name: str, row_id: Any, envelope: bytes, key: bytes, key_id: int
+) -> Any:
+    """Open one stored value without building a model instance (for bulk reads)."""
+    field = model._meta.get_field(field_name)
+
+    class _Row:
+        pk = row_id
+        _meta = model._meta
+
+    return field.unseal(key, envelope, field.context(_Row(), key_id))

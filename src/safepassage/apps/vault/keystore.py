@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from django.conf import settings
@@ -104,13 +104,23 @@ def install(ring: Keyring) -> None:
 
 
 def drop() -> None:
-    """Wipe and forget the keyring (panic seal in this process)."""
+    """Wipe and forget the keyring (panic seal in this process), and every cache of plaintext."""
     global _keyring, _generation_at_unseal
     with _lock:
         if _keyring is not None:
             _keyring.wipe()
         _keyring = None
         _generation_at_unseal = None
+    for forget in _on_drop:
+        forget()
+
+
+_on_drop: list[Callable[[], None]] = []
+
+
+def on_drop(callback: Callable[[], None]) -> None:
+    """Register a cache that must be emptied when the process seals."""
+    _on_drop.append(callback)
 
 
 def is_unsealed() -> bool:

@@ -1,0 +1,66 @@
+"""Filtering cases by country without a plaintext or blind index on the country.
+
+The host country is sealed like every location. To filter a list by it, this process
+opens the country of each candidate case once and remembers it next to the envelope it
+came from: a changed envelope (the location was edited) misses the cache and is opened
+again. The cache lives in memory only and is emptied when the process seals.
+See docs/architecture.md, "what each compromise surrenders".
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+
+from safepassage.apps.cases.models import Location
+from safepassage.apps.vault import keystore
+from safepassage.apps.vault.fields import open_column
+from safepassage.cores.crypto import unwrap_data_key
+
+_lock = threading.Lock()
+_cache: dict[int, tuple[bytes, str]] = {}  # case pk -> (country envelope, country)
+_cache_ring: list[object] = []  # the keyring the cache was filled under
+
+
+def _current_cache() -> dict[int, tuple[bytes, str]]:
+    ring = keystore.keyring()
+    with _lock:
+        if not _cache_ring or _cache_ring[0] is not ring:
+            _cache.clear()
+            _cache_ring[:] = [ring]
+        return _cache
+
+
+def countries_of(case_ids: Iterable[int]) -> dict[int, str]:
+    """Country code per case id (cases without a location are left out)."""
+    ids = list(case_ids)
+    cache = _current_cache()
+    ring = keystore.keyring()
+    found: dict[int, str] = {}
+    rows = Location.objects.filter(case_id__in=ids) if len(ids) < 5000 else Location.objects.all()
+    wanted = set(ids)
+    for row_id, case_id, envelope, uid, wrapped in rows.values_list(
+        "id", "case_id", "country", "case__uid", "case__key__wrapped"
+    ).iterator(chunk_size=5000):
+        if case_id not in wanted or envelope is None:
+            continue
+        envelope = bytes(envelope)
+        hit = cache.get(case_id)
+        if hit is not None and hit[0] == envelope:
+            found[case_id] = hit[1]
+            continue
+        key = unwrap_data_key(ring, bytes(wrapped), str(uid))
+        country = open_column(Location, "country", row_id, envelope, key, 1)
+        with _lock:
+            cache[case_id] = (envelope, country)
+        found[case_id] = country
+    return found
+
+
+def forget() -> None:
+    with _lock:
+        _cache.clear()
+        _cache_ring.clear()
+
+
+keystore.on_drop(forget)
