@@ -22,6 +22,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "keys": ("keys", "Key ceremony and rotation: 'keys init', 'keys rotate', 'keys status'."),
     "seal": ("seal", "Panic seal: every server process drops its keys within seconds."),
     "backup": ("backup", "Encrypted backups: 'backup create|verify|restore FILE'."),
+    "cases": ("cases", "Cases in bulk: 'cases import FILE' (JSON lines or CSV), 'cases export'."),
+    "worker": (
+        "worker",
+        "Background jobs: reminders, missed check-ins, risk flags; --loop to keep running.",
+    ),
     "screen": ("screen", "Screen names against watchlists across scripts and spellings."),
     "testimony": ("testimony", "Check interviews for contradictions: 'testimony check FILE'."),
 }
