@@ -73,7 +73,17 @@ def test_case_detail_per_persona(world: World, persona: str, status: int) -> Non
 
 def test_openapi_schema_declares_bearer_auth_and_every_operation(world: World) -> None:
     schema = Client().get("/api/v1/openapi.json").json()
-    assert set(schema["paths"]) == {"/api/v1/", "/api/v1/cases", "/api/v1/cases/{reference}"}
+    assert set(schema["paths"]) == {
+        "/api/v1/",
+        "/api/v1/cases",
+        "/api/v1/cases/{reference}",
+        "/api/v1/cases/{reference}/move",
+        "/api/v1/cases/{reference}/events",
+        "/api/v1/deadlines",
+    }
+    for path in schema["paths"].values():
+        for operation in path.values():
+            assert operation["security"] == [{"BearerToken": []}]
     assert schema["components"]["securitySchemes"]["BearerToken"]["scheme"] == "bearer"
 
 
@@ -88,3 +98,92 @@ def test_token_is_shown_once_and_stored_as_digest(world: World) -> None:
     from safepassage.apps.accounts.models import ApiToken
 
     assert not ApiToken.objects.filter(digest=token).exists()
+
+
+def _post(path: str, token: str, body: object) -> object:
+    return Client().post(
+        path, body, content_type="application/json", headers={"Authorization": f"Bearer {token}"}
+    )
+
+
+def test_create_move_and_events_through_the_api(world: World) -> None:
+    token = _token_for(world, "caseworker")
+    created = _post(
+        "/api/v1/cases",
+        token,
+        {"legal_name": "Чувиляев", "country": "KZ", "pathway": "fr_asylum_visa"},
+    )
+    assert created.status_code == 201
+    ref = created.json()["reference"]
+    detail = _get(f"/api/v1/cases/{ref}", token).json()
+    assert detail["names"][0] == {"name": "Чувиляев", "kind": "Legal name", "script": "cyrillic"}
+    assert detail["country"] == "KZ"
+    assert "atda_issued" in detail["events"]
+    refused = _post(f"/api/v1/cases/{ref}/move", token, {"target": "advocacy", "reason": "x"})
+    assert refused.status_code == 409
+    moved = _post(f"/api/v1/cases/{ref}/move", token, {"target": "triage", "reason": "called"})
+    assert moved.json()["stage"] == "triage"
+    deadlines = _post(
+        f"/api/v1/cases/{ref}/events",
+        token,
+        {"trigger": "atda_issued", "occurred_on": "2026-03-02"},
+    ).json()
+    assert any(d["rule_id"] == "fr.ofpra_filing" and d["act_by"] == "2026-03-23" for d in deadlines)
+    wrong = _post(
+        f"/api/v1/cases/{ref}/events",
+        token,
+        {"trigger": "bamf_decision_served", "occurred_on": "2026-03-02"},
+    )
+    assert wrong.status_code == 422
+
+
+def test_invalid_body_is_rejected_with_field_names(world: World) -> None:
+    token = _token_for(world, "caseworker")
+    response = _post("/api/v1/cases", token, {"legal_name": "", "country": "XX1"})
+    assert response.status_code == 422
+    fields = {tuple(e["loc"])[-1] for e in response.json()["detail"]}
+    assert {"legal_name", "country"} <= fields
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("caseworker", 201),
+        ("coordinator", 201),
+        ("vetting", 403),
+        ("auditor", 403),
+        ("liaison", 403),
+        ("outsider_coordinator", 201),
+    ],
+)
+def test_who_may_create_cases_through_the_api(world: World, persona: str, status: int) -> None:
+    response = _post(
+        "/api/v1/cases", _token_for(world, persona), {"legal_name": "X", "country": "AM"}
+    )
+    assert response.status_code == status
+
+
+@pytest.mark.parametrize(
+    ("persona", "status"),
+    [
+        ("caseworker", 200),
+        ("colleague", 404),
+        ("coordinator", 200),
+        ("vetting", 200),
+        ("outsider_coordinator", 404),
+        ("liaison", 404),
+    ],
+)
+def test_who_may_move_through_the_api(world: World, persona: str, status: int) -> None:
+    response = _post(
+        f"/api/v1/cases/{world.case.reference}/move",
+        _token_for(world, persona),
+        {"target": "third_country", "reason": "r"},
+    )
+    assert response.status_code == status
+
+
+def test_deadlines_endpoint_is_scoped(world: World) -> None:
+    assert _get("/api/v1/deadlines", _token_for(world, "caseworker")).status_code == 200
+    assert _get("/api/v1/deadlines", _token_for(world, "vetting")).status_code == 403
+    assert _get("/api/v1/deadlines").status_code == 401

@@ -48,7 +48,9 @@ class AccessPolicyMiddleware:
     ) -> HttpResponse | None:
         match = request.resolver_match
         name = match.view_name if match else ""
-        rule = POLICY.get(name)
+        # A URL serving several methods (an API collection: GET lists, POST creates) has one
+        # row per method, "name METHOD"; a URL with one method has one row, "name".
+        rule = POLICY.get(f"{name} {request.method}") or POLICY.get(name)
         if rule is None:
             record("access.unlisted_route", outcome="denied", detail={"route": name[:64]})
             return _deny(request, 404)

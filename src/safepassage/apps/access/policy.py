@@ -2,7 +2,9 @@
 
 A route that is not in this table is refused for everyone (and fails
 ``tests/web/test_policy_coverage.py``). Keys are URL names as Django resolves them
-(``namespace:name``). Read a row as: action, then role → relation to the record.
+(``namespace:name``); a URL that serves several HTTP methods has one row per method,
+keyed ``"namespace:name METHOD"``, and no bare row. Read a row as: action, then
+role → relation to the record.
 """
 
 from __future__ import annotations
@@ -111,6 +113,16 @@ POLICY: dict[str, Rule] = {
     "api-1:root": signed_in("api.root"),
     "api-1:api-root": signed_in("api.root"),  # django-ninja's own name for the same path
     "api-1:openapi-json": public("api.schema"),
-    "api-1:case_list": Rule("case.list", CASE_READERS, needs_keys=True),
+    "api-1:case_list GET": Rule("case.list", CASE_READERS, needs_keys=True),
+    "api-1:case_list POST": Rule(
+        "case.create", {R.CASEWORKER: NONE, R.COORDINATOR: NONE}, needs_keys=True
+    ),
     "api-1:case_detail": Rule("case.view", CASE_READERS, record=True, needs_keys=True),
+    "api-1:case_move": Rule(
+        "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
+    ),
+    "api-1:case_event": Rule("case.procedure_event", CASE_EDITORS, record=True, needs_keys=True),
+    "api-1:deadline_list": Rule(
+        "case.list_deadlines", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}
+    ),
 }

@@ -7,16 +7,14 @@ and hands the already-built access context to the operation.
 
 from __future__ import annotations
 
-from datetime import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import NinjaAPI, Schema
 from ninja.security import HttpBearer
 
 import safepassage
-from safepassage.apps.audit.actions import record
-from safepassage.apps.cases.models import Case
+from safepassage.apps.api.cases import router as cases_router
 
 
 class BearerToken(HttpBearer):
@@ -40,22 +38,6 @@ class RootOut(Schema):
     role: str
 
 
-class CaseOut(Schema):
-    reference: str
-    stage: str
-    pathway: str
-    updated_at: datetime
-
-
-def _case_out(case: Case) -> CaseOut:
-    return CaseOut(
-        reference=case.reference,
-        stage=case.stage,
-        pathway=case.pathway,
-        updated_at=case.updated_at,
-    )
-
-
 @api.get("/", response=RootOut, url_name="root", summary="Who the token acts as")
 def root(request: HttpRequest) -> RootOut:
     access = request.auth  # type: ignore[attr-defined]
@@ -67,29 +49,4 @@ def root(request: HttpRequest) -> RootOut:
     )
 
 
-@api.get(
-    "/cases", response=list[CaseOut], url_name="case_list", summary="Cases visible to the token"
-)
-def case_list(request: HttpRequest, stage: str | None = None) -> list[CaseOut]:
-    access = request.auth  # type: ignore[attr-defined]
-    cases = Case.objects.visible_to(access)
-    if stage:
-        cases = cases.filter(stage=stage)
-    return [_case_out(c) for c in cases.order_by("-updated_at", "reference")[:500]]
-
-
-@api.get("/cases/{reference}", response=CaseOut, url_name="case_detail", summary="One case")
-def case_detail(request: HttpRequest, reference: str) -> CaseOut:
-    access = request.auth  # type: ignore[attr-defined]
-    case = Case.objects.visible_to(access).filter(reference=reference).first()
-    if case is None:
-        raise Http404
-    record(
-        "case.view",
-        actor_id=access.user.pk,
-        organisation_id=access.organisation_id,
-        target_type="case",
-        target_ref=case.reference,
-        detail={"via": "api"},
-    )
-    return _case_out(case)
+api.add_router("", cases_router)

@@ -1,0 +1,203 @@
+"""Case operations of API v1: the same actions, checks and scoping as the pages."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Query, Router, Schema, Status
+
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.audit.actions import record
+from safepassage.apps.cases.actions import NewCase, create_case
+from safepassage.apps.cases.actions_lifecycle import move_case
+from safepassage.apps.cases.importer import ImportRow
+from safepassage.apps.cases.lifecycle import MoveRefused
+from safepassage.apps.cases.listing import filtered, page_of
+from safepassage.apps.cases.models import Case, Deadline
+from safepassage.apps.cases.presenters import present_case
+from safepassage.apps.cases.procedure import record_event, triggers_for
+from safepassage.apps.cases.stages import Pathway, Stage
+from safepassage.apps.cases.transfer import NEW_CASE_FIELDS
+
+router = Router(tags=["cases"])
+
+
+class CaseOut(Schema):
+    reference: str
+    stage: str
+    pathway: str
+    updated_at: datetime.datetime
+
+
+class CaseFilters(Schema):
+    stage: Stage | None = None
+    pathway: Pathway | None = None
+    country: str | None = None
+    caseworker: int | None = None
+    overdue: bool = False
+    page: int = 1
+
+
+class DeadlineOut(Schema):
+    reference: str
+    rule_id: str
+    title: str
+    act_by: datetime.date | None
+    due: datetime.date | None
+    state: str
+    verified: bool
+
+
+class MoveIn(Schema):
+    target: Stage
+    reason: str
+
+
+class EventIn(Schema):
+    trigger: str
+    occurred_on: datetime.date
+
+
+class Problem(Schema):
+    detail: str
+
+
+def _access(request: HttpRequest) -> Any:
+    return request.auth  # type: ignore[attr-defined]
+
+
+def _case(request: HttpRequest, reference: str) -> Case:
+    case = Case.objects.visible_to(_access(request)).filter(reference=reference).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def _out(case: Case) -> CaseOut:
+    return CaseOut(
+        reference=case.reference, stage=case.stage, pathway=case.pathway, updated_at=case.updated_at
+    )
+
+
+@router.get(
+    "/cases",
+    response=list[CaseOut],
+    url_name="case_list",
+    summary="Cases visible to the token, filtered, 50 per page",
+)
+def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> list[CaseOut]:
+    data = filters.dict()
+    cases = filtered(Case.objects.visible_to(_access(request)), data, timezone.now().date())
+    page = page_of(cases, (data.get("country") or "").upper(), filters.page)
+    return [_out(c) for c in page.cases]
+
+
+@router.post(
+    "/cases",
+    response={201: CaseOut},
+    url_name="case_create",
+    summary="Create a case (same fields as the import format)",
+)
+def case_create(request: HttpRequest, body: ImportRow) -> Status[CaseOut]:
+    access = _access(request)
+    data = {k: v for k, v in body.model_dump().items() if k in NEW_CASE_FIELDS}
+    assign = [access.user] if Role.CASEWORKER in access.roles else []
+    case = create_case(access.organisation, NewCase(**data), actor=access.user, assign_to=assign)
+    return Status(201, _out(case))
+
+
+@router.get(
+    "/cases/{reference}",
+    response=dict[str, Any],
+    url_name="case_detail",
+    summary="One case with its record, opened",
+)
+def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
+    access, case = _access(request), _case(request, reference)
+    record(
+        "case.view",
+        actor_id=access.user.pk,
+        organisation_id=access.organisation_id,
+        target_type="case",
+        target_ref=case.reference,
+        detail={"via": "api"},
+    )
+    view = present_case(case)
+    identity, location = view["identity"], view["location"]
+    return {
+        **_out(case).dict(),
+        "names": [{"name": n.text, "kind": n.kind, "script": n.script_code} for n in view["names"]],
+        "birth_date": identity.birth_date if identity else None,
+        "country": location.country if location else None,
+        "coarse_place": location.coarse_place if location else None,
+        "service": view["service"],
+        "desertion": view["desertion"],
+        "exposure": view["exposure"],
+        "deployments": view["deployments"],
+        "deadlines": [_deadline(d).dict() for d in view["deadlines"]],
+        "events": sorted(triggers_for(case.pathway)),
+    }
+
+
+@router.post(
+    "/cases/{reference}/move",
+    response={200: CaseOut, 409: Problem},
+    url_name="case_move",
+    summary="Move to another stage (guards apply)",
+)
+def case_move(request: HttpRequest, reference: str, body: MoveIn) -> Any:
+    case = _case(request, reference)
+    try:
+        move_case(case, body.target, body.reason, actor=_access(request).user)
+    except MoveRefused as refusal:
+        return Status(409, Problem(detail=str(refusal)))
+    return Status(200, _out(case))
+
+
+@router.post(
+    "/cases/{reference}/events",
+    response={200: list[DeadlineOut], 422: Problem},
+    url_name="case_event",
+    summary="Record a procedure event; returns deadlines",
+)
+def case_event(request: HttpRequest, reference: str, body: EventIn) -> Any:
+    case = _case(request, reference)
+    if body.trigger not in triggers_for(case.pathway):
+        return Status(422, Problem(detail="this event does not belong to the case's pathway"))
+    record_event(case, body.trigger, body.occurred_on, actor_id=_access(request).user.pk)
+    return Status(200, [_deadline(d) for d in case.deadlines.filter(met_at__isnull=True)])
+
+
+def _deadline(row: Deadline) -> DeadlineOut:
+    return DeadlineOut(
+        reference=row.case.reference,
+        rule_id=row.rule_id,
+        title=row.title,
+        act_by=row.act_by,
+        due=row.due,
+        state=row.state,
+        verified=row.verified,
+    )
+
+
+@router.get(
+    "/deadlines",
+    response=list[DeadlineOut],
+    url_name="deadline_list",
+    summary="Open deadlines of visible cases within a horizon",
+)
+def deadline_list(request: HttpRequest, days: int = 30) -> list[DeadlineOut]:
+    limit = timezone.now().date() + datetime.timedelta(days=max(0, min(days, 365)))
+    rows = (
+        Deadline.objects.filter(
+            case__in=Case.objects.visible_to(_access(request)),
+            met_at__isnull=True,
+            act_by__lte=limit,
+        )
+        .select_related("case")
+        .order_by("act_by")[:500]
+    )
+    return [_deadline(r) for r in rows]

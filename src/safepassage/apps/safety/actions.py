@@ -1,0 +1,219 @@
+"""Writes for safety: schedules, check-ins, risk assessments, flags and notifications.
+
+Shared by the views, the worker's jobs, the demo loader and the tests. Audit entries
+carry case references and row ids only.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.utils import timezone
+
+from safepassage.apps.accounts.models import Membership, User
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.audit.actions import record
+from safepassage.apps.cases.models import Case
+from safepassage.apps.safety.models import (
+    RATING_RANK,
+    CaseFlag,
+    CheckIn,
+    CheckInSchedule,
+    CountryRisk,
+    Flagging,
+    Notification,
+)
+
+
+class NoActiveSchedule(Exception):
+    """A check-in was recorded for a case without an active schedule."""
+
+
+def _actor_id(actor: User | None) -> int | None:
+    return actor.pk if actor else None
+
+
+def set_schedule(
+    case: Case,
+    *,
+    interval_hours: int,
+    grace_hours: int,
+    actor: User | None,
+    now: datetime.datetime | None = None,
+) -> CheckInSchedule:
+    """Start or change a case's schedule. A (re)start counts as the first check-in time."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        schedule = CheckInSchedule.objects.select_for_update().filter(case=case).first()
+        if schedule is None:
+            schedule = CheckInSchedule(case=case, started_at=now)
+        elif not schedule.active:
+            schedule.started_at, schedule.escalated_at = now, None
+        schedule.interval_hours, schedule.grace_hours = interval_hours, grace_hours
+        schedule.active = True
+        schedule.save()
+        record(
+            "safety.schedule_set",
+            actor_id=_actor_id(actor),
+            organisation_id=case.organisation_id,
+            target_type="case",
+            target_ref=case.reference,
+            detail={"interval_hours": interval_hours, "grace_hours": grace_hours},
+        )
+    return schedule
+
+
+def stop_schedule(case: Case, *, actor: User | None) -> None:
+    with transaction.atomic():
+        stopped = CheckInSchedule.objects.filter(case=case, active=True).update(active=False)
+        if stopped:
+            record(
+                "safety.schedule_stop",
+                actor_id=_actor_id(actor),
+                organisation_id=case.organisation_id,
+                target_type="case",
+                target_ref=case.reference,
+            )
+
+
+def record_check_in(
+    case: Case, *, actor: User | None, at: datetime.datetime | None = None
+) -> CheckIn:
+    """He checked in: log who recorded it and when; this clears any escalation."""
+    at = at or timezone.now()
+    with transaction.atomic():
+        updated = CheckInSchedule.objects.filter(case=case, active=True).update(
+            last_check_in_at=at, escalated_at=None
+        )
+        if not updated:
+            raise NoActiveSchedule
+        check_in = CheckIn.objects.create(case=case, at=at, actor_id=_actor_id(actor))
+        record(
+            "safety.check_in",
+            actor_id=_actor_id(actor),
+            organisation_id=case.organisation_id,
+            target_type="case",
+            target_ref=case.reference,
+        )
+    return check_in
+
+
+def coordinators_of(organisation_id: int) -> list[User]:
+    ids = Membership.objects.filter(
+        organisation_id=organisation_id, role=Role.COORDINATOR, user__is_active=True
+    ).values_list("user_id", flat=True)
+    return list(User.objects.filter(pk__in=set(ids)).order_by("pk"))
+
+
+def notify(users: list[User], kind: str, case: Case | None = None) -> int:
+    Notification.objects.bulk_create(Notification(user=u, kind=kind, case=case) for u in users)
+    return len(users)
+
+
+def escalate(schedule: CheckInSchedule, now: datetime.datetime) -> bool:
+    """Notify the organisation's coordinators once per missed period; False if already done."""
+    case = schedule.case
+    with transaction.atomic():
+        claimed = CheckInSchedule.objects.filter(
+            pk=schedule.pk, active=True, escalated_at__isnull=True
+        ).update(escalated_at=now)
+        if not claimed:
+            return False
+        notified = notify(coordinators_of(case.organisation_id), "check_in_escalated", case)
+        record(
+            "safety.check_in_escalated",
+            organisation_id=case.organisation_id,
+            target_type="case",
+            target_ref=case.reference,
+            detail={"notified": notified},
+        )
+    return True
+
+
+@dataclass(frozen=True)
+class Assessment:
+    country: str
+    rating: str
+    effective_on: datetime.date
+    sources: list[str]
+    rationale: str
+
+
+def record_assessment(data: Assessment, *, actor: User | None) -> CountryRisk:
+    """Add a new assessment; when it raises the current rating, flagging is left to the worker."""
+    with transaction.atomic():
+        current = CountryRisk.objects.select_for_update().current_for(data.country)
+        previous = current.rating if current else ""
+        becomes_current = current is None or data.effective_on >= current.effective_on
+        rose = (
+            becomes_current and bool(previous) and RATING_RANK[data.rating] > RATING_RANK[previous]
+        )
+        row = CountryRisk.objects.create(
+            country=data.country,
+            rating=data.rating,
+            previous_rating=previous if becomes_current else "",
+            effective_on=data.effective_on,
+            sources="\n".join(data.sources),
+            rationale=data.rationale,
+            recorded_by=actor,
+            flagging=Flagging.PENDING if rose else Flagging.NONE,
+        )
+        record(
+            "safety.risk_assess",
+            actor_id=_actor_id(actor),
+            target_type="country_risk",
+            target_ref=str(row.pk),
+            detail={"country": data.country, "rating": data.rating, "rose": rose},
+        )
+    return row
+
+
+def raise_flag(case: Case, assessment: CountryRisk) -> bool:
+    """Flag one case for review after a rise; idempotent per case and assessment."""
+    for flag in CaseFlag.objects.filter(case=case, kind="country_risk_rose"):
+        if flag.reason.get("assessment") == assessment.pk:
+            return False
+    reason = {
+        "assessment": assessment.pk,
+        "country": assessment.country,
+        "from": assessment.previous_rating,
+        "to": assessment.rating,
+    }
+    with transaction.atomic():
+        CaseFlag.objects.create(case=case, kind="country_risk_rose", reason=reason)
+        readers = list(case.assignees.filter(is_active=True).order_by("pk"))
+        notify(readers or coordinators_of(case.organisation_id), "case_flagged", case)
+        record(
+            "safety.flag_raise",
+            organisation_id=case.organisation_id,
+            target_type="case",
+            target_ref=case.reference,
+            detail={"kind": "country_risk_rose"},
+        )
+    return True
+
+
+def resolve_flag(flag: CaseFlag, *, actor: User) -> None:
+    with transaction.atomic():
+        resolved = CaseFlag.objects.filter(pk=flag.pk, resolved_at__isnull=True).update(
+            resolved_at=timezone.now(), resolved_by_id=actor.pk
+        )
+        if resolved:
+            record(
+                "safety.flag_resolve",
+                actor_id=actor.pk,
+                organisation_id=flag.case.organisation_id,
+                target_type="case",
+                target_ref=flag.case.reference,
+                detail={"kind": flag.kind},
+            )
+
+
+def mark_read(user: User, notification_id: int | None = None) -> int:
+    """Mark one of the user's own notifications (or all of them) read."""
+    rows = Notification.objects.unread().filter(user=user)
+    if notification_id is not None:
+        rows = rows.filter(pk=notification_id)
+    return rows.update(read_at=timezone.now())

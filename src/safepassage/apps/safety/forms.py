@@ -1,0 +1,74 @@
+"""Safety forms. Errors name the field and never echo the value back into a log."""
+
+from __future__ import annotations
+
+import datetime
+
+from django import forms
+from django.core.validators import URLValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from safepassage.apps.cases.countries import COUNTRIES, COUNTRY_CODES
+from safepassage.apps.safety.models import RiskRating
+
+_URL = URLValidator(schemes=["http", "https"])
+MAX_SOURCES = 10
+
+
+class ScheduleForm(forms.Form):
+    interval_hours = forms.IntegerField(
+        label=_("Check in every (hours)"), min_value=1, max_value=24 * 30, initial=48
+    )
+    grace_hours = forms.IntegerField(
+        label=_("Grace before escalation (hours)"), min_value=0, max_value=24 * 14, initial=12
+    )
+
+
+class CountryRiskForm(forms.Form):
+    country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES)
+    rating = forms.ChoiceField(label=_("Rating"), choices=RiskRating.choices)
+    effective_on = forms.DateField(
+        label=_("Effective from (YYYY-MM-DD)"), widget=forms.DateInput(attrs={"type": "date"})
+    )
+    sources = forms.CharField(
+        label=_("Sources: web addresses (http or https), one per line"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=4000,
+    )
+    rationale = forms.CharField(
+        label=_("Short rationale (no names of people)"),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=500,
+    )
+
+    def clean_country(self) -> str:
+        value = str(self.cleaned_data["country"])
+        if value not in COUNTRY_CODES or value == "XX":
+            raise forms.ValidationError(_("Choose a country from the list."))
+        return value
+
+    def clean_effective_on(self) -> datetime.date:
+        value: datetime.date = self.cleaned_data["effective_on"]
+        if value > timezone.localdate():
+            raise forms.ValidationError(
+                _("An assessment records what is known now: no future dates.")
+            )
+        return value
+
+    def clean_sources(self) -> list[str]:
+        lines = [line.strip() for line in self.cleaned_data["sources"].splitlines()]
+        urls = [line for line in lines if line]
+        if not urls:
+            raise forms.ValidationError(_("Give at least one source."))
+        if len(urls) > MAX_SOURCES:
+            raise forms.ValidationError(_("Give at most 10 sources."))
+        for number, url in enumerate(urls, start=1):
+            try:
+                _URL(url)
+            except forms.ValidationError:
+                raise forms.ValidationError(
+                    _("Line %(number)s is not a web address starting with http:// or https://."),
+                    params={"number": number},
+                ) from None
+        return urls

@@ -1,0 +1,57 @@
+"""Template tags that let the lead's pages show safety parts without changing their views."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import template
+from django.utils import timezone
+
+from safepassage.apps.accounts.models import User
+from safepassage.apps.cases.models import Case
+from safepassage.apps.safety.forms import ScheduleForm
+from safepassage.apps.safety.models import CaseFlag, CheckIn, CheckInSchedule, Notification
+
+register = template.Library()
+
+
+def _may_act_on(access: Any, route: str, case: Case) -> bool:
+    """Would the route's rule let this user act on this case (same scoping as the view)?"""
+    if access is None or not access.may(route):
+        return False
+    return Case.objects.visible_to(access.under(route)).filter(pk=case.pk).exists()
+
+
+@register.inclusion_tag("safety/panel.html", takes_context=True)
+def safety_panel(context: template.Context, case: Case, request: Any) -> dict[str, Any]:
+    """The case page's safety panel: schedule state, recent check-ins, open flags."""
+    access = getattr(request, "access", None)
+    schedule = CheckInSchedule.objects.filter(case=case).first()
+    active = schedule is not None and schedule.active
+    check_ins = list(CheckIn.objects.filter(case=case)[:5])
+    names = dict(
+        User.objects.filter(pk__in={c.actor_id for c in check_ins}).values_list("pk", "username")
+    )
+    initial = {"interval_hours": 48, "grace_hours": 12}
+    if schedule is not None:
+        initial = {"interval_hours": schedule.interval_hours, "grace_hours": schedule.grace_hours}
+    return {
+        "case": case,
+        "csrf_token": context.get("csrf_token"),
+        "schedule": schedule if active else None,
+        "status": schedule.status(timezone.now()) if schedule and active else None,
+        "check_ins": [(c, names.get(c.actor_id, "")) for c in check_ins],
+        "flags": list(CaseFlag.objects.open().filter(case=case)),
+        "can_act": _may_act_on(access, "safety:check_in", case),
+        "can_resolve": _may_act_on(access, "safety:flag_resolve", case),
+        "schedule_form": ScheduleForm(initial=initial, auto_id="safety_%s"),
+    }
+
+
+@register.simple_tag
+def attention_count(request: Any) -> int | None:
+    """Unread notifications of the signed-in user (None for visitors)."""
+    user = getattr(request, "user", None)
+    if not isinstance(user, User):
+        return None
+    return Notification.objects.unread().filter(user=user).count()

@@ -1,0 +1,83 @@
+"""Safety actions on one case: check in, set or stop the schedule, mark a flag reviewed.
+
+Each is a POST from the case page's safety panel and returns there. The route's rule
+scopes the case (assigned caseworker or the organisation's coordinator); any other case
+answers 404 like a missing one.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from safepassage.apps.cases.models import Case
+from safepassage.apps.safety.actions import (
+    NoActiveSchedule,
+    record_check_in,
+    resolve_flag,
+    set_schedule,
+    stop_schedule,
+)
+from safepassage.apps.safety.forms import ScheduleForm
+from safepassage.apps.safety.models import CaseFlag
+
+
+def _case(request: HttpRequest, reference: str) -> Case:
+    access = request.access  # type: ignore[attr-defined]
+    return get_object_or_404(Case.objects.visible_to(access), reference=reference)
+
+
+def _back(case: Case) -> HttpResponse:
+    return redirect("cases:detail", reference=case.reference)
+
+
+@require_POST
+def check_in_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    try:
+        record_check_in(case, actor=request.access.user)  # type: ignore[attr-defined]
+    except NoActiveSchedule:
+        messages.error(request, _("This case has no active check-in schedule."))
+    else:
+        messages.success(request, _("Check-in recorded."))
+    return _back(case)
+
+
+@require_POST
+def schedule_view(request: HttpRequest, reference: str) -> HttpResponse:
+    case = _case(request, reference)
+    actor = request.access.user  # type: ignore[attr-defined]
+    if "stop" in request.POST:
+        stop_schedule(case, actor=actor)
+        messages.success(request, _("Check-in schedule stopped."))
+        return _back(case)
+    form = ScheduleForm(request.POST)
+    if not form.is_valid():
+        for field, errors in form.errors.items():
+            label = form.fields[field].label if field in form.fields else ""
+            for error in errors:
+                messages.error(request, f"{label}: {error}" if label else error)
+        messages.error(request, _("Nothing was saved."))
+        return _back(case)
+    set_schedule(
+        case,
+        interval_hours=form.cleaned_data["interval_hours"],
+        grace_hours=form.cleaned_data["grace_hours"],
+        actor=actor,
+    )
+    messages.success(request, _("Check-in schedule saved."))
+    return _back(case)
+
+
+@require_POST
+def flag_resolve_view(request: HttpRequest, reference: str, flag_id: uuid.UUID) -> HttpResponse:
+    case = _case(request, reference)
+    flag = get_object_or_404(CaseFlag.objects.open(), case=case, pk=flag_id)
+    resolve_flag(flag, actor=request.access.user)  # type: ignore[attr-defined]
+    messages.success(request, _("Marked as reviewed."))
+    return _back(case)
