@@ -6,12 +6,14 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils import timezone
 
 from safepassage.apps.accounts.models import Membership, Organisation, User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import NewCase, create_case
 from safepassage.apps.cases.stages import Pathway, Stage
+from safepassage.demo.enrich import enrich
 from safepassage.demo.people import fictional_person
 
 DEMO_PASSWORD = "demo-passage-2026"  # noqa: S105 - published on purpose; demo only
@@ -38,6 +40,9 @@ STAFF = [
     ("timur.coord", "steppe-watch", [Role.COORDINATOR]),
     # One person working for two organisations in different roles.
     ("vera.vet", "harbour-legal", [Role.VETTING_OFFICER]),
+    ("gleb.vet", "harbour-legal", [Role.VETTING_OFFICER]),
+    ("aigul.cw", "steppe-watch", [Role.VETTING_OFFICER]),
+    ("timur.coord", "steppe-watch", [Role.VETTING_OFFICER]),
 ]
 
 PATHWAY_BY_STAGE = {
@@ -54,7 +59,7 @@ class DemoSummary:
     usernames: list[str]
 
 
-def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary:
+def load_demo(cases_per_organisation: int = 18, seed: int = 2026) -> DemoSummary:
     usernames = sorted({name for name, _, _ in STAFF})
     if Organisation.objects.filter(slug=ORGANISATIONS[0][0]).exists():
         return DemoSummary(False, usernames)
@@ -70,12 +75,18 @@ def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary
             for role in roles:
                 Membership.objects.create(user=user, organisation=orgs[slug], role=role)
         stages = list(Stage)
-        for slug, org in orgs.items():
+        today = timezone.now().date()
+        reviewers: dict[str, list[User]] = {}
+        for username, slug, roles in STAFF:
+            if Role.VETTING_OFFICER in roles:
+                reviewers.setdefault(slug, []).append(users[username])
+        reviewers["northern-route"] = reviewers.get("northern-route", [])
+        for offset, (slug, org) in enumerate(orgs.items()):
             caseworkers = [
                 users[name] for name, s, roles in STAFF if s == slug and Role.CASEWORKER in roles
             ]
             for index in range(cases_per_organisation):
-                stage = stages[index % len(stages)]
+                stage = stages[(index + offset) % len(stages)]
                 pathway = PATHWAY_BY_STAGE.get(
                     stage,
                     rng.choice([Pathway.FR_ASYLUM_VISA, Pathway.DE_SECTION_22, Pathway.DE_ASYLUM]),
@@ -86,6 +97,7 @@ def load_demo(cases_per_organisation: int = 14, seed: int = 2026) -> DemoSummary
                     else []
                 )
                 data = NewCase(**fictional_person(rng), stage=stage, pathway=pathway)  # type: ignore[arg-type]
-                create_case(org, data, actor=None, assign_to=assign)
+                case = create_case(org, data, actor=None, assign_to=assign)
+                enrich(case, rng, reviewers.get(slug, []), today)
         record("demo.load", detail={"organisations": len(orgs), "users": len(users)})
     return DemoSummary(True, usernames)
