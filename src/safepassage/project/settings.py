@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "safepassage.apps.access",
     "safepassage.apps.shell",
     "safepassage.apps.cases",
+    "safepassage.apps.safety",
     "safepassage.apps.api",
 ]
 

@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("safepassage.apps.accounts.urls")),
     path("cases/", include("safepassage.apps.cases.urls")),
     path("audit/", include("safepassage.apps.audit.urls")),
+    path("safety/", include("safepassage.apps.safety.urls")),
     path("api/v1/", api.urls),
 ]
 
