@@ -19,10 +19,12 @@ import random
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from safepassage.cores.screening import BirthDate, Query, WatchlistEntity
 
 DATA = Path(__file__).parent / "evaldata"
+Table = dict[str, Any]  # one convention of romanisation.json
 PUTIN_NAMES = Path("/work/shared/data/public/putin_names.txt")
 VOWELS = set("аеёиоуыэюяіїє")
 SIGNS = set("ьъ'")
@@ -59,9 +61,9 @@ def _rows(name: str) -> list[dict[str, str]]:
         return list(csv.DictReader(handle))
 
 
-def romanisation_tables() -> dict[str, dict[str, object]]:
+def romanisation_tables() -> dict[str, Table]:
     raw = json.loads((DATA / "romanisation.json").read_text("utf-8"))
-    tables: dict[str, dict[str, object]] = raw["conventions"]
+    tables: dict[str, Table] = raw["conventions"]
     for table in tables.values():
         table["common"] = raw["common"]
     return tables
@@ -73,26 +75,26 @@ def _context(previous: str) -> str:
     return "after_vowel" if previous in VOWELS or previous in SIGNS else "after_consonant"
 
 
-def romanise(word: str, table: dict[str, object], surname: bool = False) -> str:
+def romanise(word: str, table: Table, surname: bool = False) -> str:
     """Spell one Cyrillic word under one convention table (title case kept)."""
     lower = word.lower()
-    endings: dict[str, str] = dict(table.get("endings", {}))  # type: ignore[call-overload]
+    endings: dict[str, str] = dict(table.get("endings", {}))
     if surname:
-        endings.update(table.get("surname_endings", {}))  # type: ignore[call-overload]
+        endings.update(table.get("surname_endings", {}))
     tail = ""
     for ending in sorted(endings, key=len, reverse=True):
         if lower.endswith(ending) and len(lower) > len(ending) + 1:
             lower, tail = lower[: -len(ending)], endings[ending]
             break
-    letters: dict[str, str] = {**table["common"], **table["letters"]}  # type: ignore[dict-item]
-    after_letter: dict[str, dict[str, str]] = table.get("after_letter", {})  # type: ignore[assignment]
-    before_letter: dict[str, dict[str, str]] = table.get("before_letter", {})  # type: ignore[assignment]
+    letters: dict[str, str] = {**table["common"], **table["letters"]}
+    after_letter: dict[str, dict[str, str]] = table.get("after_letter", {})
+    before_letter: dict[str, dict[str, str]] = table.get("before_letter", {})
     out = []
     for i, char in enumerate(lower):
         previous = lower[i - 1] if i else ""
         following = lower[i + 1] if i + 1 < len(lower) else (tail[:1] and "а")
-        context: dict[str, str] = table.get(_context(previous), {})  # type: ignore[assignment]
-        between: dict[str, str] = table.get("between_vowels", {})  # type: ignore[assignment]
+        context: dict[str, str] = table.get(_context(previous), {})
+        between: dict[str, str] = table.get("between_vowels", {})
         if char in between and previous in VOWELS and following in VOWELS:
             out.append(between[char])
         elif char in after_letter.get(previous, {}):
@@ -136,15 +138,15 @@ def _people(rng: random.Random) -> list[Person]:
     return people
 
 
-def _entity(person: Person, rng: random.Random, tables: dict[str, dict[str, object]]) -> WatchlistEntity:
+def _entity(
+    person: Person, rng: random.Random, tables: dict[str, dict[str, object]]
+) -> WatchlistEntity:
     s, g = person.surname["ru"], person.given["ru"]
     p = _patronymic(person.father, person.gender, "ru")
     names = [f"{s} {g} {p}" if rng.random() < 0.5 else f"{g} {p} {s}"]
     if rng.random() < 0.5:
         icao = tables["icao"]
-        names.append(
-            f"{romanise(g, icao)} {romanise(p, icao)} {romanise(s, icao, True).upper()}"
-        )
+        names.append(f"{romanise(g, icao)} {romanise(p, icao)} {romanise(s, icao, True).upper()}")
     return WatchlistEntity(
         id=person.id,
         names=tuple(names),
@@ -177,7 +179,7 @@ def _typo(word: str, rng: random.Random) -> str:
     return word[:i] + neighbours.get(word[i], "e") + word[i + 1 :]
 
 
-def _positive_cases(person: Person, rng: random.Random, tables: dict) -> list[EvalCase]:  # type: ignore[type-arg]
+def _positive_cases(person: Person, rng: random.Random, tables: dict[str, Table]) -> list[EvalCase]:
     s, g = person.surname["ru"], person.given["ru"]
     p = _patronymic(person.father, person.gender, "ru")
     cases: list[tuple[str, str]] = [("cyrillic", f"{g} {p} {s}")]
@@ -204,12 +206,21 @@ def _positive_cases(person: Person, rng: random.Random, tables: dict) -> list[Ev
         typo_name = f"{romanise(g, table)} {romanise(p, table)} {_typo(latin_s, rng)}"
         cases.append(("typo", typo_name))
     table = tables["passport_1997"]
-    cases.append(("reordered", f"{romanise(s, table, True).upper()}, {romanise(g, table)} {romanise(p, table)}"))
+    cases.append(
+        (
+            "reordered",
+            f"{romanise(s, table, True).upper()}, {romanise(g, table)} {romanise(p, table)}",
+        )
+    )
     cases.append(("reordered", f"{s.upper()} {g} {p}"))
-    cases.append(("missing_patronymic", f"{romanise(g, tables['icao'])} {romanise(s, tables['icao'], True)}"))
+    cases.append(
+        ("missing_patronymic", f"{romanise(g, tables['icao'])} {romanise(s, tables['icao'], True)}")
+    )
     cases.append(("initials", f"{s} {g[0]}. {p[0]}."))
     icao = tables["icao"]
-    cases.append(("initials", f"{romanise(g, icao)[0]}.{romanise(p, icao)[0]}. {romanise(s, icao, True)}"))
+    cases.append(
+        ("initials", f"{romanise(g, icao)[0]}.{romanise(p, icao)[0]}. {romanise(s, icao, True)}")
+    )
     return [
         EvalCase(Query(f"{person.id}-{n}", name, _query_date(person, rng)), kind, person.id)
         for n, (kind, name) in enumerate(cases)
@@ -217,11 +228,28 @@ def _positive_cases(person: Person, rng: random.Random, tables: dict) -> list[Ev
 
 
 def _other_given(person: Person, rng: random.Random, gender: str) -> dict[str, str]:
-    pool = [r for r in _rows("given_names.csv") if r["gender"] == gender and r["key"] != person.given["key"]]
+    pool = [
+        r
+        for r in _rows("given_names.csv")
+        if r["gender"] == gender and r["key"] != person.given["key"]
+    ]
     return rng.choice(pool)
 
 
-def _negative_cases(person: Person, rng: random.Random, tables: dict) -> list[EvalCase]:  # type: ignore[type-arg]
+def _feminine(surname: str) -> str:
+    if surname.endswith(("ов", "ев", "ин", "ёв")):
+        return surname + "а"
+    if surname.endswith("ий"):
+        return surname[:-2] + "ая"
+    return surname
+
+
+def _negative_cases(
+    person: Person,
+    rng: random.Random,
+    tables: dict[str, Table],
+    taken: set[tuple[str, str]],
+) -> list[EvalCase]:
     english = tables["english_press"]
     s, g = person.surname["ru"], person.given["ru"]
     p = _patronymic(person.father, person.gender, "ru")
@@ -229,29 +257,53 @@ def _negative_cases(person: Person, rng: random.Random, tables: dict) -> list[Ev
     if person.birth_date is not None:
         other_year = person.birth_date.year + rng.choice([-12, -7, -4, 3, 6, 11])
         other = BirthDate(other_year, rng.randint(1, 12), rng.randint(1, 28))
-        cases.append(("neg:namesake_other_birthdate", " ".join(romanise(w, tables["icao"], w == s) for w in (g, p, s)), other))
+        cases.append(
+            (
+                "neg:namesake_other_birthdate",
+                " ".join(romanise(w, tables["icao"], w == s) for w in (g, p, s)),
+                other,
+            )
+        )
     flip = "f" if person.gender == "m" else "m"
     relative_surname = person.surname["feminine" if flip == "f" else "masculine"]
     counterpart = person.given["opposite"]
     rows = {r["key"]: r for r in _rows("given_names.csv")}
     relative_given = rows[counterpart] if counterpart else _other_given(person, rng, flip)
     relative = f"{relative_given['ru']} {_patronymic(person.father, flip, 'ru')} {relative_surname}"
-    cases.append(("neg:opposite_gender_relative", " ".join(romanise(w, english, w == relative_surname) for w in relative.split()), None))
-    similar = person.surname["similar"]
-    cases.append(("neg:similar_surname", " ".join(romanise(w, english, w == similar) for w in (g, p, similar)), None))
-    brother = _other_given(person, rng, person.gender)["ru"]
-    cases.append(("neg:other_given_name", f"{brother} {p} {s}", None))
+    cases.append(
+        (
+            "neg:opposite_gender_relative",
+            " ".join(romanise(w, english, w == relative_surname) for w in relative.split()),
+            None,
+        )
+    )
+    similar = (
+        _feminine(person.surname["similar"]) if person.gender == "f" else person.surname["similar"]
+    )
+    cases.append(
+        (
+            "neg:similar_surname",
+            " ".join(romanise(w, english, w == similar) for w in (g, p, similar)),
+            None,
+        )
+    )
+    brother = _other_given(person, rng, person.gender)
+    cases.append(("neg:other_given_name", f"{brother['ru']} {p} {s}", None))
+    taken.add((person.surname["masculine"], brother["key"]))
+    taken.add((person.surname["masculine"], relative_given["key"]))
     return [
         EvalCase(Query(f"{person.id}-n{n}", name, date), kind, None, person.id)
         for n, (kind, name, date) in enumerate(cases)
     ]
 
 
-def _distractors(people: list[Person], rng: random.Random, count: int) -> list[WatchlistEntity]:
+def _distractors(
+    people: list[Person], rng: random.Random, count: int, taken: set[tuple[str, str]]
+) -> list[WatchlistEntity]:
+    """Other listed persons; never sharing surname and given name with a query's person."""
     given = _rows("given_names.csv")
     surnames = _rows("surnames.csv")
-    taken = {(p.surname["masculine"], p.given["key"]) for p in people}
-    taken |= {(p.surname["masculine"], p.given["opposite"]) for p in people}
+    taken = taken | {(p.surname["masculine"], p.given["key"]) for p in people}
     males = [r for r in given if r["gender"] == "m"]
     out: list[WatchlistEntity] = []
     while len(out) < count:
@@ -263,7 +315,11 @@ def _distractors(people: list[Person], rng: random.Random, count: int) -> list[W
         surname = row["masculine"] if gender == "m" else row["feminine"]
         patronymic = _patronymic(rng.choice(males), gender, "ru")
         date = BirthDate(rng.randint(1950, 2003), rng.randint(1, 12), rng.randint(1, 28))
-        out.append(WatchlistEntity(f"D{len(out):05d}", (f"{surname} {first['ru']} {patronymic}",), (date,), gender))
+        out.append(
+            WatchlistEntity(
+                f"D{len(out):05d}", (f"{surname} {first['ru']} {patronymic}",), (date,), gender
+            )
+        )
     return out
 
 
@@ -271,7 +327,9 @@ def _putin_cases() -> tuple[WatchlistEntity, list[EvalCase]]:
     """Real spellings (nomenklatura fixture, MIT) of one listed name, Latin and Cyrillic only."""
     from safepassage.cores.names import detect_script
 
-    entity = WatchlistEntity("REAL-PUTIN", ("Путин Владимир Владимирович",), (BirthDate(1952, 10, 7),), "m")
+    entity = WatchlistEntity(
+        "REAL-PUTIN", ("Путин Владимир Владимирович",), (BirthDate(1952, 10, 7),), "m"
+    )
     cases = []
     for n, line in enumerate(PUTIN_NAMES.read_text("utf-8").splitlines()):
         if line.strip() and detect_script(line) in ("latin", "cyrillic"):
@@ -285,11 +343,12 @@ def build_eval_set(distractors: int = DISTRACTORS, seed: int = SEED) -> EvalSet:
     tables = romanisation_tables()
     people = _people(rng)
     result = EvalSet()
+    taken: set[tuple[str, str]] = set()
     for person in people:
         result.entities.append(_entity(person, rng, tables))
         result.cases.extend(_positive_cases(person, rng, tables))
-        result.cases.extend(_negative_cases(person, rng, tables))
-    result.entities.extend(_distractors(people, rng, distractors))
+        result.cases.extend(_negative_cases(person, rng, tables, taken))
+    result.entities.extend(_distractors(people, rng, distractors, taken))
     if PUTIN_NAMES.exists():
         entity, cases = _putin_cases()
         result.entities.append(entity)

@@ -1,0 +1,119 @@
+"""Loading the names to screen: JSON lines or CSV with id, name, birth_date, gender, nationality."""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .dates import BirthDate, parse_birth_date
+from .model import LoadIssue, Query
+from .textfiles import LineReader
+from .watchlists import normalise_gender
+
+__all__ = ["QueryLoad", "load_queries"]
+
+
+@dataclass
+class QueryLoad:
+    """Queries in input order, and the lines that could not be read."""
+
+    queries: list[Query] = field(default_factory=list)
+    issues: list[LoadIssue] = field(default_factory=list)
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (str, int)) and not isinstance(value, bool):
+        return str(value).strip()
+    raise ValueError("field is not text")
+
+
+def _query_from_fields(fields: dict[str, Any]) -> Query:
+    """Build a query or raise ValueError naming the field at fault (never its value)."""
+    query_id = _text(fields.get("id"))
+    name = _text(fields.get("name"))
+    if not query_id:
+        raise ValueError("missing 'id'")
+    if not name:
+        raise ValueError("missing 'name'")
+    raw_date = _text(fields.get("birth_date"))
+    birth_date: BirthDate | None = None
+    if raw_date:
+        try:
+            birth_date = parse_birth_date(raw_date)
+        except ValueError as error:
+            raise ValueError(f"'birth_date': {error}") from None
+    return Query(
+        id=query_id,
+        name=name,
+        birth_date=birth_date,
+        gender=normalise_gender(_text(fields.get("gender"))),
+        nationality=_text(fields.get("nationality")) or None,
+    )
+
+
+def _json_queries(reader: LineReader) -> Iterator[Query]:
+    for line in reader.lines():
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            reader.report("not valid JSON")
+            continue
+        if not isinstance(record, dict):
+            reader.report("not a JSON object")
+            continue
+        try:
+            yield _query_from_fields(record)
+        except ValueError as error:
+            reader.report(str(error))
+
+
+def _csv_queries(reader: LineReader) -> Iterator[Query]:
+    rows = csv.reader(reader.lines())
+    try:
+        header = [h.strip().lower() for h in next(rows)]
+    except StopIteration:
+        return
+    except csv.Error:
+        reader.report("unreadable CSV header")
+        return
+    if "id" not in header or "name" not in header:
+        reader.report("CSV header lacks an 'id' or 'name' column")
+        return
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error:
+            reader.report("unreadable CSV line")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            reader.report(f"expected {len(header)} columns, found {len(row)}")
+            continue
+        try:
+            yield _query_from_fields(dict(zip(header, row, strict=True)))
+        except ValueError as error:
+            reader.report(str(error))
+
+
+def load_queries(path: str | Path) -> QueryLoad:
+    """Load queries; the format is JSON lines when the file starts with '{', else CSV."""
+    result = QueryLoad()
+    reader = LineReader(Path(path))
+    try:
+        first = reader.first_content_char()
+        result.queries.extend(_json_queries(reader) if first == "{" else _csv_queries(reader))
+    except OSError as error:
+        reader.report(f"cannot read file ({error.strerror})", line=reader.line_number)
+    result.issues.extend(reader.issues)
+    return result
