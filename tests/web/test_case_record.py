@@ -55,6 +55,7 @@ def test_caseworker_creates_a_case_and_is_assigned(world: World) -> None:
     ):
         assert text in page
     assert 'lang="ru"' in page
+    assert "Chuviliaev Aleksandr Petrovich" in page  # the passport spelling beside it
     assert "ул. Абая" not in page  # the exact address stays in its compartment
     assert AuditEntry.objects.filter(action="case.create", target_ref=case.reference).exists()
 

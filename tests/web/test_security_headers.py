@@ -35,7 +35,7 @@ def _check(response: object) -> None:
     assert "unsafe-eval" not in csp
     assert "frame-ancestors 'none'" in csp
     assert "default-src 'none'" in csp
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Frame-Options"] == "DENY"
     assert headers["X-Content-Type-Options"] == "nosniff"
     assert "geolocation=()" in headers["Permissions-Policy"]

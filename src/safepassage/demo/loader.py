@@ -13,6 +13,7 @@ from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import NewCase, create_case
 from safepassage.apps.cases.stages import Pathway, Stage
+from safepassage.apps.safety.demo import load_safety_demo
 from safepassage.demo.enrich import enrich
 from safepassage.demo.people import fictional_person
 
@@ -99,5 +100,6 @@ def load_demo(cases_per_organisation: int = 18, seed: int = 2026) -> DemoSummary
                 data = NewCase(**fictional_person(rng), stage=stage, pathway=pathway)  # type: ignore[arg-type]
                 case = create_case(org, data, actor=None, assign_to=assign)
                 enrich(case, rng, reviewers.get(slug, []), today)
+        load_safety_demo(rng)
         record("demo.load", detail={"organisations": len(orgs), "users": len(users)})
     return DemoSummary(True, usernames)

@@ -160,7 +160,10 @@ SECURE_HSTS_SECONDS = env.read_int("SAFEPASSAGE_HSTS_SECONDS", 63072000 if PRODU
 SECURE_HSTS_INCLUDE_SUBDOMAINS = PRODUCTION
 SECURE_HSTS_PRELOAD = PRODUCTION and SECURE_HSTS_SECONDS > 0
 SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "no-referrer"
+# "same-origin", not "no-referrer": under no-referrer browsers send "Origin: null" with every
+# form POST, which Django's CSRF check must refuse. same-origin still never sends an address
+# (which may hold a case reference) to any other site.
+SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 CONTENT_SECURITY_POLICY = {

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.cases.countries import COUNTRIES
 from safepassage.apps.cases.country_index import countries_of
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.models import Case, PersonName
 from safepassage.apps.cases.stages import Pathway, Stage
 
 PAGE_SIZE = 50
@@ -45,6 +45,11 @@ class CasePage:
     number: int
     pages: int
     total: int
+
+    def legal_names(self) -> dict[int, str]:
+        """The legal name of each case on this page (opened here: 50 cases at most)."""
+        rows = PersonName.objects.filter(case__in=self.cases, kind="legal").select_related("case")
+        return {row.case_id: row.full_name for row in rows}
 
 
 def filtered(cases: QuerySet[Case], data: dict[str, Any], today: datetime.date) -> QuerySet[Case]:

@@ -13,7 +13,7 @@ from safepassage.apps.cases.forms import DocumentForm, NoteForm
 from safepassage.apps.cases.lifecycle import allowed_moves
 from safepassage.apps.cases.models import Case, Contact, Identity, Location, ServiceRecord
 from safepassage.apps.cases.stages import Stage
-from safepassage.cores.names import detect_script
+from safepassage.cores.names import detect_script, romanise_icao
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class ShownName:
     text: str
     script: str  # translated label
     script_code: str  # "cyrillic", "latin", ...
+    beside: str = ""  # the ICAO passport spelling of a Cyrillic name
 
 
 def _one(model: Any, case: Case) -> Any:
@@ -33,6 +34,10 @@ def _script_label(text: str) -> str:
     return labels.get(detect_script(text), _("other script"))
 
 
+def _beside(text: str) -> str:
+    return romanise_icao(text) if detect_script(text) in {"cyrillic", "mixed"} else ""
+
+
 def present_case(case: Case) -> dict[str, Any]:
     """The record, opened: every sealed value the page needs, read once."""
     names = [
@@ -41,6 +46,7 @@ def present_case(case: Case) -> dict[str, Any]:
             n.full_name,
             _script_label(n.full_name),
             detect_script(n.full_name),
+            _beside(n.full_name),
         )
         for n in case.names.all()
     ]

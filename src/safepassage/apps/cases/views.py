@@ -44,6 +44,7 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     cases = filtered(Case.objects.visible_to(access), data, timezone.now().date())
     raw_page = request.GET.get("page", "1")
     page = page_of(cases, data.get("country", ""), int(raw_page) if raw_page.isdigit() else 1)
+    names = page.legal_names()
     query = request.GET.copy()
     query.pop("page", None)
     return render(
@@ -51,6 +52,7 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
         "cases/list.html",
         {
             "page": page,
+            "rows": [(case, names.get(case.pk, "")) for case in page.cases],
             "form": form,
             "query": query.urlencode(),
             "can_create": access.may("cases:create"),

@@ -29,6 +29,7 @@ from .gender import is_gender_pair, surname_gender
 from .givennames import GivenNameGroup, given_name_groups, groups_for_skeletons, patronymic_groups
 from .normalise import fold_diacritics, normalise_name, split_tokens
 from .parse import NameToken, ParsedName, Role, parse_name
+from .romanise import romanise_icao
 from .scripts import Script, detect_script
 from .skeleton import cyrillic_skeleton
 
@@ -55,6 +56,7 @@ __all__ = [
     "normalise_name",
     "parse_name",
     "patronymic_groups",
+    "romanise_icao",
     "split_tokens",
     "surname_gender",
     "token_forms",
