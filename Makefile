@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PROD_ENV := SAFEPASSAGE_MODE=production SECRET_KEY=check-deploy-only-$(shell date +%s)-not-a-real-key-0123456789abcdefghij ALLOWED_HOSTS=safepassage.example.org
 
-.PHONY: demo test install lint typecheck migrations-check deploy-check test-sqlite test-postgres bench clean
+.PHONY: demo test install browser lint typecheck migrations-check deploy-check test-sqlite test-postgres bench clean
 
 $(STAMP): requirements.txt requirements-dev.txt pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info[:2] == (3, 11) else "SafePassage needs Python 3.11")'
@@ -36,7 +36,14 @@ migrations-check: install
 deploy-check: install
 	$(PROD_ENV) $(BIN)/safepassage check --deploy --fail-level WARNING
 
-test-sqlite: install
+# Debian's Chromium for the browser test (Playwright never downloads a browser of its own).
+browser:
+	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+	  --no-install-recommends chromium >/dev/null; } || \
+	  echo "chromium is not installed and cannot be installed here: the browser test is skipped"
+
+test-sqlite: install browser
 	$(BIN)/pytest
 
 test-postgres: install

@@ -1,0 +1,104 @@
+"""A caseworker's day in a real browser (Debian's Chromium), with JavaScript turned off.
+
+Catches what the test client cannot: cookies, CSRF and the Origin header as a browser
+sends them, the CSP as a browser enforces it, forms as a person fills them.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pyotp
+import pytest
+
+from .site import Site, new_site
+
+pytestmark = pytest.mark.slow
+CHROMIUM = shutil.which("chromium")
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Iterator[Site]:
+    made = new_site(tmp_path)
+    made.setup()
+    made.start("--share-file", made.share(1), "--share-file", made.share(2))
+    yield made
+    made.stop()
+
+
+@pytest.fixture
+def page(site: Site) -> Iterator[Any]:
+    if CHROMIUM is None:
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(java_script_enabled=False)
+        errors: list[str] = []
+        opened = context.new_page()
+        opened.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+        yield opened
+        context.close()
+        browser.close()
+        assert not [e for e in errors if "Content Security Policy" in e]
+
+
+def test_caseworker_day_without_javascript(site: Site, page: Any) -> None:
+    base = site.url("")
+    page.goto(base + "/login")
+    page.fill("#id_username", "e2e.caseworker")
+    page.fill("#id_password", site.password)
+    page.fill("#id_code", pyotp.TOTP(site.totp_secret).now())
+    page.click("main button[type=submit]")
+    assert page.url == base + "/"
+
+    page.goto(base + "/cases/new")
+    page.fill("#id_legal_name", "Чувиляев Александр Петрович")
+    page.fill("#id_other_names", "Tschuwiljajew")
+    page.fill("#id_birth_date", "1994-03-08")
+    page.select_option("#id_country", "KZ")
+    page.fill("#id_coarse_place", "Алматы")
+    page.fill("#id_exact_address", "ул. Абая, 1")
+    page.click("main button[type=submit]")
+    assert re.search(r"/cases/SP-[0-9A-Z]{4}-[0-9A-Z]{4}$", page.url)
+    text = page.inner_text("main")
+    assert "Чувиляев Александр Петрович" in text
+    assert "Chuviliaev Aleksandr Petrovich" in text
+    assert "ул. Абая" not in text
+
+    page.fill("#id_text", "Первая беседа по Signal.")
+    page.click("text=Add note")
+    assert "Первая беседа по Signal." in page.inner_text("main")
+
+    page.click("text=Move to another stage")  # <details> opens without JavaScript
+    page.select_option("#move-target", "triage")
+    page.fill("#move-reason", "Первый контакт состоялся")
+    page.click("details button[type=submit] >> text=Move")
+    assert "Triage" in page.inner_text("main")
+
+    page.click("text=Reveal exact location")
+    assert "ул. Абая, 1" in page.inner_text("main")
+
+    page.goto(base + "/cases/")
+    page.select_option("#lang", "ru")
+    with page.expect_navigation():
+        page.click("#lang ~ button")
+    assert page.locator("html").get_attribute("lang") == "ru"
+
+    page.click("header form:has(button) >> nth=-1 >> button")
+    assert page.url.endswith("/login")
+    page.goto(base + "/cases/")
+    assert page.url.endswith("/login")
