@@ -56,6 +56,10 @@ class Case(models.Model):
 
     class Meta:
         ordering = ["-updated_at", "reference"]
+        indexes = [
+            # The case list: one organisation's cases, newest first (no sensitive column).
+            models.Index(fields=["organisation", "-updated_at"], name="case_list_order"),
+        ]
 
     def __str__(self) -> str:
         return self.reference

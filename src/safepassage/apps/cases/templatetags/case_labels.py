@@ -1,0 +1,40 @@
+"""``choice_label``: show a stored code (service kind, wanted level, country...) as its label.
+
+The case record keeps codes ("mobilised", "federal", "KZ"); the pages show the translated
+label from the same choice list the edit form uses. An unknown code is shown as it is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django import template
+
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.cases import forms_sections as fs
+from safepassage.apps.cases.countries import COUNTRIES
+from safepassage.apps.cases.forms_lifecycle import TRIGGER_LABELS
+
+register = template.Library()
+
+CHOICES: dict[str, Mapping[str, Any]] = {
+    "service_kind": dict(fs.SERVICE_KINDS),
+    "desertion_kind": dict(fs.DESERTION_KINDS),
+    "wanted": dict(fs.WANTED),
+    "consent_scope": dict(fs.CONSENT_SCOPES),
+    "country": dict(COUNTRIES),
+    "trigger": TRIGGER_LABELS,
+    "role": dict(Role.choices),
+}
+
+
+@register.filter
+def choice_label(value: Any, kind: str) -> Any:
+    """The label of ``value`` in the choice list ``kind``; a list gives a list of labels."""
+    labels = CHOICES[kind]
+    if isinstance(value, Iterable) and not isinstance(value, str):
+        return [str(labels.get(item, item)) for item in value]
+    if value in (None, ""):
+        return value
+    return str(labels.get(value, value))
