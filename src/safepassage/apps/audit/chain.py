@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from django.utils.translation import gettext as _
+
 GENESIS = "0" * 64
 
 
@@ -63,13 +65,18 @@ def verify(rows: Iterable[Any], *, head_seq: int, head_hash: str, head_count: in
                 Problem(
                     row.seq,
                     "broken_link",
-                    f"entry {row.seq} does not follow the entry before it: an entry before it "
-                    "was deleted or altered, or entries were reordered",
+                    _(
+                        "entry %(seq)s does not follow the entry before it: an entry before it "
+                        "was deleted or altered, or entries were reordered"
+                    )
+                    % {"seq": row.seq},
                 )
             )
         recomputed = entry_hash(row.prev_hash, canonical_of(row))
         if recomputed != row.entry_hash:
-            problems.append(Problem(row.seq, "altered", f"entry {row.seq} was altered"))
+            problems.append(
+                Problem(row.seq, "altered", _("entry %(seq)s was altered") % {"seq": row.seq})
+            )
         expected_prev = row.entry_hash
         last_seq, last_hash = row.seq, row.entry_hash
     if count != head_count or last_seq != head_seq or last_hash != head_hash:
@@ -77,9 +84,12 @@ def verify(rows: Iterable[Any], *, head_seq: int, head_hash: str, head_count: in
             Problem(
                 last_seq,
                 "missing_tail",
-                f"the chain ends at entry {last_seq} ({count} entries) but the head names entry "
-                f"{head_seq} ({head_count} entries): entries were removed from the end or added "
-                "around the application",
+                _(
+                    "the chain ends at entry %(last)s (%(count)s entries) but the head names "
+                    "entry %(head)s (%(head_count)s entries): entries were removed from the end "
+                    "or added around the application"
+                )
+                % {"last": last_seq, "count": count, "head": head_seq, "head_count": head_count},
             )
         )
     return problems

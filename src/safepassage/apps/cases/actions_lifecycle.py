@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
+from django.utils.translation import gettext as _
 
 from safepassage.apps.accounts.models import User
 from safepassage.apps.audit.actions import record
@@ -23,7 +24,7 @@ def case_facts(case: Case) -> CaseFacts:
 def move_case(case: Case, target: str, reason: str, *, actor: User | None) -> None:
     """Move to ``target`` if the guards allow; raises MoveRefused with the reason."""
     if not reason.strip():
-        raise MoveRefused("Say why the case moves.")
+        raise MoveRefused(_("Say why the case moves."))
     with transaction.atomic():
         locked = Case.objects.select_for_update().get(pk=case.pk)
         check_move(case_facts(locked), target)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
+from django.utils.translation import gettext as _
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 ServiceKind = Literal[
@@ -58,7 +59,7 @@ class MilitaryService(Section):
     def _digits(cls, value: str) -> str:
         compact = value.replace(" ", "")
         if compact and not compact.isdigit():
-            raise ValueError("the unit number (v/ch) is digits only, e.g. 12345")
+            raise ValueError(_("the unit number (v/ch) is digits only, e.g. 12345"))
         return compact
 
 
@@ -74,7 +75,7 @@ class Deployment(Section):
     def _ordered(cls, end: datetime.date | None, info: object) -> datetime.date | None:
         start = getattr(info, "data", {}).get("start")
         if end and start and end < start:
-            raise ValueError("a deployment cannot end before it starts")
+            raise ValueError(_("a deployment cannot end before it starts"))
         return end
 
 

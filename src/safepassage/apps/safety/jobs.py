@@ -60,4 +60,6 @@ def flag_cases_after_risk_rise(now: datetime.datetime) -> int:
 
 def load_jobs() -> list[Job]:
     """Every registered job; import modules that register more jobs here."""
+    import safepassage.apps.cases.reminders  # noqa: F401 - registers remind_deadlines
+
     return list(JOBS)

@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('cases', '0002_case_record_sections'),
+        ("accounts", "0001_initial"),
+        ("cases", "0002_case_record_sections"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='case',
-            index=models.Index(fields=['organisation', '-updated_at'], name='case_list_order'),
+            model_name="case",
+            index=models.Index(fields=["organisation", "-updated_at"], name="case_list_order"),
         ),
     ]
