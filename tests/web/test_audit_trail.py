@@ -101,3 +101,46 @@ def test_entries_refuse_anything_but_identifiers(detail: dict[str, object]) -> N
     with pytest.raises(AuditDetailError):
         record("test.event", target_ref="Иван Петров")
     assert not AuditEntry.objects.exists()
+
+
+def test_signed_checkpoint_catches_a_rewritten_tail_that_the_head_hides(
+    unsealed: object, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from pathlib import Path
+
+    from safepassage.apps.audit.checkpoints import audit_public_key, write_checkpoint
+
+    _fill(6)
+    checkpoint = write_checkpoint(Path(str(tmp_path)))
+    key = audit_public_key()
+    assert main(["audit", "verify", "--checkpoint", str(checkpoint), "--public-key", key]) == 0
+    # An attacker with the database owner's rights cuts the tail and fixes the head to match.
+    _drop_triggers()
+    AuditEntry.objects.filter(seq__gte=5).delete()
+    last = AuditEntry.objects.order_by("-seq").first()
+    AuditHead.objects.filter(id=1).update(last_seq=last.seq, last_hash=last.entry_hash, count=4)
+    assert verify_trail() == []  # the chain alone cannot tell...
+    capsys.readouterr()
+    assert main(["audit", "verify", "--checkpoint", str(checkpoint)]) == 1  # ...the witness can
+    assert "entry 6 no longer has the hash witnessed" in capsys.readouterr().err
+
+
+def test_forged_checkpoint_is_refused(unsealed: object, tmp_path: object) -> None:
+    import json
+    from pathlib import Path
+
+    from safepassage.apps.audit.checkpoints import (
+        audit_public_key,
+        check_checkpoint,
+        write_checkpoint,
+    )
+
+    _fill(2)
+    path = write_checkpoint(Path(str(tmp_path)))
+    body = json.loads(path.read_text())
+    body["count"] = 1
+    forged = Path(str(tmp_path)) / "forged.json"
+    forged.write_text(json.dumps(body))
+    assert "not a valid signed checkpoint" in str(check_checkpoint(forged, None))
+    assert "another key" in str(check_checkpoint(path, "00" * 32))
+    assert check_checkpoint(path, audit_public_key()) is None

@@ -1,0 +1,91 @@
+"""Signed checkpoints of the audit chain, for an external witness.
+
+A checkpoint names the newest entry (sequence number, hash, count) at a moment and is
+signed with the audit key (Ed25519, derived from the keyring's audit purpose). Written
+to a folder the operator points at a witness (a partner's server, a mailbox), it lets
+``safepassage audit verify --checkpoint`` prove that nothing up to that entry was later
+rewritten or cut off, even by someone who can rewrite the whole table and its head.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+from django.utils import timezone
+
+from safepassage.apps.audit.models import AuditEntry, AuditHead
+from safepassage.cores.crypto import (
+    Purpose,
+    SignatureError,
+    public_key_hex,
+    sign,
+    signing_key_from_seed,
+    verify,
+)
+
+FORMAT = "safepassage-audit-checkpoint/1"
+
+
+class CheckpointError(ValueError):
+    """A checkpoint file is unreadable, forged, or contradicts the stored chain."""
+
+
+def _signed_part(body: dict[str, Any]) -> bytes:
+    fields = {k: body[k] for k in ("format", "seq", "count", "head_hash", "at", "public_key")}
+    return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
+
+
+def audit_public_key() -> str:
+    from safepassage.apps.vault import keystore
+
+    return public_key_hex(signing_key_from_seed(keystore.keyring().key_for(Purpose.AUDIT)))
+
+
+def write_checkpoint(folder: Path) -> Path:
+    """Sign the current head and write it as a new file in ``folder`` (mode 0644)."""
+    from safepassage.apps.vault import keystore
+
+    key = signing_key_from_seed(keystore.keyring().key_for(Purpose.AUDIT))
+    head = AuditHead.objects.filter(id=1).first()
+    body: dict[str, Any] = {
+        "format": FORMAT,
+        "seq": head.last_seq if head else 0,
+        "count": head.count if head else 0,
+        "head_hash": head.last_hash if head else "0" * 64,
+        "at": timezone.now().isoformat(timespec="seconds"),
+        "public_key": public_key_hex(key),
+    }
+    body["signature"] = sign(key, _signed_part(body)).hex()
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"audit-checkpoint-{body['seq']:012d}.json"
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        json.dump(body, handle, sort_keys=True, indent=1)
+    return path
+
+
+def check_checkpoint(path: Path, pinned_key: str | None) -> str | None:
+    """None when the stored chain agrees with the checkpoint, else what is wrong."""
+    try:
+        body = json.loads(path.read_text(encoding="ascii"))
+        if body.get("format") != FORMAT:
+            raise CheckpointError
+        verify(
+            bytes.fromhex(body["public_key"]), _signed_part(body), bytes.fromhex(body["signature"])
+        )
+    except (OSError, ValueError, KeyError, TypeError, SignatureError, CheckpointError):
+        return f"{path.name}: not a valid signed checkpoint"
+    if pinned_key is not None and body["public_key"] != pinned_key.lower():
+        return f"{path.name}: signed with another key than the pinned audit key"
+    entry = AuditEntry.objects.filter(seq=body["seq"]).first()
+    if body["seq"] and (entry is None or entry.entry_hash != body["head_hash"]):
+        return (
+            f"{path.name}: entry {body['seq']} no longer has the hash witnessed at "
+            f"{body['at']}: the chain up to it was rewritten or cut off"
+        )
+    if AuditEntry.objects.filter(seq__lte=body["seq"]).count() != body["count"]:
+        return f"{path.name}: entries up to {body['seq']} were removed after {body['at']}"
+    return None
