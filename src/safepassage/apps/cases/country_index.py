@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterable
 
-from safepassage.apps.cases.models import Location
+from safepassage.apps.cases.models import Case, Location
 from safepassage.apps.vault import keystore
 from safepassage.apps.vault.fields import open_column
 from safepassage.cores.crypto import unwrap_data_key
@@ -32,29 +32,48 @@ def _current_cache() -> dict[int, tuple[bytes, str]]:
 
 
 def countries_of(case_ids: Iterable[int]) -> dict[int, str]:
-    """Country code per case id (cases without a location are left out)."""
-    ids = list(case_ids)
+    """Country code per case id (cases without a location are left out).
+
+    One light query reads every candidate's envelope; only envelopes not seen before in
+    this process are opened (their case keys fetched in a second query).
+    """
+    wanted = set(case_ids)
     cache = _current_cache()
-    ring = keystore.keyring()
+    rows = Location.objects.filter(case_id__in=wanted) if len(wanted) < 5000 else Location.objects
     found: dict[int, str] = {}
-    rows = Location.objects.filter(case_id__in=ids) if len(ids) < 5000 else Location.objects.all()
-    wanted = set(ids)
-    for row_id, case_id, envelope, uid, wrapped in rows.values_list(
-        "id", "case_id", "country", "case__uid", "case__key__wrapped"
-    ).iterator(chunk_size=5000):
+    misses: dict[int, tuple[object, bytes]] = {}
+    for row_id, case_id, envelope in rows.values_list("id", "case_id", "country").iterator(
+        chunk_size=10000
+    ):
         if case_id not in wanted or envelope is None:
             continue
         envelope = bytes(envelope)
         hit = cache.get(case_id)
         if hit is not None and hit[0] == envelope:
             found[case_id] = hit[1]
-            continue
-        key = unwrap_data_key(ring, bytes(wrapped), str(uid))
-        country = open_column(Location, "country", row_id, envelope, key, 1)
-        with _lock:
-            cache[case_id] = (envelope, country)
-        found[case_id] = country
+        else:
+            misses[case_id] = (row_id, envelope)
+    found.update(_open_missing(misses, cache))
     return found
+
+
+def _open_missing(
+    misses: dict[int, tuple[object, bytes]], cache: dict[int, tuple[bytes, str]]
+) -> dict[int, str]:
+    ring = keystore.keyring()
+    opened: dict[int, str] = {}
+    ids = list(misses)
+    for start in range(0, len(ids), 2000):
+        chunk = ids[start : start + 2000]
+        keys = Case.objects.filter(pk__in=chunk).values_list("pk", "uid", "key__wrapped")
+        for case_id, uid, wrapped in keys:
+            row_id, envelope = misses[case_id]
+            key = unwrap_data_key(ring, bytes(wrapped), str(uid))
+            country = open_column(Location, "country", row_id, envelope, key, 1)
+            with _lock:
+                cache[case_id] = (envelope, country)
+            opened[case_id] = country
+    return opened
 
 
 def forget() -> None:
