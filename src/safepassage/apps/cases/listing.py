@@ -61,8 +61,10 @@ def filtered(cases: QuerySet[Case], data: dict[str, Any], today: datetime.date) 
         cases = cases.filter(assignees__pk=int(data["caseworker"]))
     if data.get("overdue"):
         late = Q(deadlines__met_at__isnull=True, deadlines__act_by__lt=today)
-        cases = cases.filter(late | overdue_check_in_q())
-    return cases.distinct()
+        # Joins through deadlines can repeat a case; only then is DISTINCT needed (it is
+        # costly on a large list).
+        cases = cases.filter(late | overdue_check_in_q()).distinct()
+    return cases
 
 
 def overdue_check_in_q() -> Q:
