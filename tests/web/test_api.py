@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 from django.test import Client
 
 from safepassage.apps.accounts.models import Membership
@@ -80,6 +81,8 @@ def test_openapi_schema_declares_bearer_auth_and_every_operation(world: World) -
         "/api/v1/cases/{reference}/move",
         "/api/v1/cases/{reference}/events",
         "/api/v1/deadlines",
+        "/api/v1/cases/{reference}/check-in",
+        "/api/v1/check-ins/overdue",
     }
     for path in schema["paths"].values():
         for operation in path.values():
@@ -187,3 +190,27 @@ def test_deadlines_endpoint_is_scoped(world: World) -> None:
     assert _get("/api/v1/deadlines", _token_for(world, "caseworker")).status_code == 200
     assert _get("/api/v1/deadlines", _token_for(world, "vetting")).status_code == 403
     assert _get("/api/v1/deadlines").status_code == 401
+
+
+def test_check_in_and_overdue_through_the_api(world: World) -> None:
+    import datetime
+
+    from safepassage.apps.safety.actions import set_schedule
+    from safepassage.apps.safety.models import CheckInSchedule
+
+    token = _token_for(world, "caseworker")
+    ref = world.case.reference
+    assert _post(f"/api/v1/cases/{ref}/check-in", token, {}).status_code == 409
+    set_schedule(world.case, interval_hours=48, grace_hours=12, actor=world.users["coordinator"])
+    CheckInSchedule.objects.filter(case=world.case).update(
+        started_at=timezone.now() - datetime.timedelta(days=5), last_check_in_at=None
+    )
+    late = _get("/api/v1/check-ins/overdue", token).json()
+    assert [row["reference"] for row in late] == [ref]
+    assert late[0]["state"] == "escalate"
+    checked = _post(f"/api/v1/cases/{ref}/check-in", token, {})
+    assert checked.json()["state"] == "ok"
+    assert _get("/api/v1/check-ins/overdue", token).json() == []
+    colleague = _token_for(world, "colleague")
+    assert _post(f"/api/v1/cases/{ref}/check-in", colleague, {}).status_code == 404
+    assert _get("/api/v1/check-ins/overdue", _token_for(world, "auditor")).status_code == 403

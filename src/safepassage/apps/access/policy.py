@@ -122,6 +122,10 @@ POLICY: dict[str, Rule] = {
         "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
     ),
     "api-1:case_event": Rule("case.procedure_event", CASE_EDITORS, record=True, needs_keys=True),
+    "api-1:case_check_in": Rule("safety.check_in", CASE_EDITORS, record=True, needs_keys=True),
+    "api-1:checkins_overdue": Rule(
+        "safety.list_overdue", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}
+    ),
     "api-1:deadline_list": Rule(
         "case.list_deadlines", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}
     ),

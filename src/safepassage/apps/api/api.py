@@ -15,6 +15,7 @@ from ninja.security import HttpBearer
 
 import safepassage
 from safepassage.apps.api.cases import router as cases_router
+from safepassage.apps.api.safety import router as safety_router
 
 
 class BearerToken(HttpBearer):
@@ -50,3 +51,4 @@ def root(request: HttpRequest) -> RootOut:
 
 
 api.add_router("", cases_router)
+api.add_router("", safety_router)

@@ -1,0 +1,71 @@
+"""Safety operations of API v1: record a check-in, list missed check-ins."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from django.http import Http404, HttpRequest
+from django.utils import timezone
+from ninja import Router, Schema, Status
+
+from safepassage.apps.cases.models import Case
+from safepassage.apps.safety.actions import NoActiveSchedule, record_check_in
+from safepassage.apps.safety.models import CheckInSchedule
+from safepassage.cores.procedures import checkins
+
+router = Router(tags=["safety"])
+
+
+class CheckInOut(Schema):
+    reference: str
+    state: str
+    due_at: datetime.datetime
+    escalate_at: datetime.datetime
+
+
+class Problem(Schema):
+    detail: str
+
+
+def _out(schedule: CheckInSchedule, now: datetime.datetime) -> CheckInOut:
+    status = schedule.status(now)
+    return CheckInOut(
+        reference=schedule.case.reference,
+        state=str(status.state),
+        due_at=status.due_at,
+        escalate_at=status.escalate_at,
+    )
+
+
+@router.post(
+    "/cases/{reference}/check-in",
+    response={200: CheckInOut, 409: Problem},
+    url_name="case_check_in",
+    summary="He checked in (nothing is sent to him)",
+)
+def case_check_in(request: HttpRequest, reference: str) -> Any:
+    access = request.auth  # type: ignore[attr-defined]
+    case = Case.objects.visible_to(access).filter(reference=reference).first()
+    if case is None:
+        raise Http404
+    try:
+        record_check_in(case, actor=access.user)
+    except NoActiveSchedule:
+        return Status(409, Problem(detail="this case has no active check-in schedule"))
+    schedule = CheckInSchedule.objects.select_related("case").get(case=case)
+    return Status(200, _out(schedule, timezone.now()))
+
+
+@router.get(
+    "/check-ins/overdue",
+    response=list[CheckInOut],
+    url_name="checkins_overdue",
+    summary="Missed check-ins of visible cases, most urgent first",
+)
+def checkins_overdue(request: HttpRequest) -> list[CheckInOut]:
+    access = request.auth  # type: ignore[attr-defined]
+    now = timezone.now()
+    schedules = list(CheckInSchedule.objects.active().visible_to(access).select_related("case"))
+    late = checkins.overdue(((s, s.timing(), s.anchor()) for s in schedules), now)
+    return [_out(schedule, now) for schedule, _ in late]
