@@ -114,3 +114,54 @@ def test_who_may_edit(world: World, persona: str, status: int) -> None:
     assert response.status_code == status
     assert FamilyMember.objects.filter(case=world.case).count() == (1 if status == 302 else 0)
     assert Client().post(f"/cases/{world.case.reference}/edit/family").status_code == 302
+
+
+def test_contact_documents_held_and_route(world: World) -> None:
+    from safepassage.apps.cases.models import Contact, Identity, Location
+
+    client = sign_in(Client(), world.users["caseworker"])
+    _edit(client, world, "contact", {"channel": "Signal", "handle": "+7 900", "protocol": "х"})
+    _edit(client, world, "document_held", {"type": "internal_passport", "status": "held"})
+    _edit(client, world, "document_held", {"type": "foreign_passport", "status": "confiscated"})
+    bad = _edit(client, world, "route", {"entry_document": "rocket", "stay_status": "unknown"})
+    assert "Select a valid choice" in bad.content.decode()
+    _edit(
+        client,
+        world,
+        "route",
+        {
+            "entry_date": "2024-02-01",
+            "entry_point": "Маштаково",
+            "entry_document": "internal_passport",
+            "stay_status": "visa_free",
+            "status_expires": "2024-05-01",
+        },
+    )
+    assert Contact.objects.get(case=world.case).handle == "+7 900"
+    documents = Identity.objects.get(case=world.case).documents
+    assert [d["status"] for d in documents] == ["held", "confiscated"]
+    route = Location.objects.get(case=world.case).route
+    assert route["entry_point"] == "Маштаково"
+    assert route["status_expires"] == "2024-05-01"
+    page = client.get(f"/cases/{world.case.reference}").content.decode()
+    assert "Маштаково" in page
+    assert "onfiscated" in page  # the status, as a code or its translated label
+
+
+def test_coordinator_deletes_a_case_by_typing_its_reference(world: World) -> None:
+    from safepassage.apps.audit.models import AuditEntry
+    from safepassage.apps.cases.models import Case, CaseKey
+
+    ref, pk = world.case.reference, world.case.pk
+    caseworker = sign_in(Client(), world.users["caseworker"])
+    assert caseworker.post(f"/cases/{ref}/delete", {"reference": ref}).status_code == 404
+    outsider = sign_in(Client(), world.users["outsider_coordinator"])
+    assert outsider.post(f"/cases/{ref}/delete", {"reference": ref}).status_code == 404
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    wrong = coordinator.post(f"/cases/{ref}/delete", {"reference": "SP-XXXX-XXXX"})
+    assert "not this case&#x27;s reference" in wrong.content.decode()
+    assert Case.objects.filter(pk=pk).exists()
+    assert coordinator.post(f"/cases/{ref}/delete", {"reference": ref.lower()}).status_code == 302
+    assert not Case.objects.filter(pk=pk).exists()
+    assert not CaseKey.objects.filter(case_id=pk).exists()
+    assert AuditEntry.objects.filter(action="case.shred", target_ref=ref).exists()

@@ -58,6 +58,7 @@ POLICY: dict[str, Rule] = {
     "cases:move": Rule(
         "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
     ),
+    "cases:delete": roles("case.delete", ORG, R.COORDINATOR, record=True, needs_keys=True),
     "cases:assign": roles("case.assign", ORG, R.COORDINATOR, record=True, needs_keys=True),
     "cases:pathway": Rule("case.set_pathway", CASE_EDITORS, record=True, needs_keys=True),
     "cases:signoff": roles(

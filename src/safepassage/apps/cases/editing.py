@@ -22,6 +22,7 @@ from safepassage.apps.cases import sections as s
 from safepassage.apps.cases.models import (
     Case,
     ConsentRecord,
+    Contact,
     Deployment,
     FamilyMember,
     Identity,
@@ -78,6 +79,34 @@ def _location_save(case: Case, data: dict[str, Any]) -> None:
     row.save()
 
 
+def _contact_load(case: Case) -> dict[str, Any]:
+    row = Contact.objects.filter(case=case).first()
+    return {"channel": row.channel, "handle": row.handle, "protocol": row.protocol} if row else {}
+
+
+def _contact_save(case: Case, data: dict[str, Any]) -> None:
+    row = Contact.objects.filter(case=case).first() or Contact(case=case)
+    row.channel, row.handle, row.protocol = data["channel"], data["handle"], data["protocol"]
+    row.save()
+
+
+def _document_held_add(case: Case, data: dict[str, Any]) -> None:
+    row = Identity.objects.filter(case=case).first() or Identity(case=case, citizenships=[])
+    row.documents = [*(row.documents or []), data]
+    row.save()
+
+
+def _route_load(case: Case) -> dict[str, Any]:
+    row = Location.objects.filter(case=case).first()
+    return dict(row.route or {}) if row else {}
+
+
+def _route_save(case: Case, data: dict[str, Any]) -> None:
+    row = Location.objects.filter(case=case).first() or Location(case=case, country="XX")
+    row.route = data
+    row.save()
+
+
 def _adder(model: Any, **extra: Callable[[dict[str, Any]], Any]) -> Callable[..., None]:
     def save(case: Case, data: dict[str, Any]) -> None:
         fields = {key: make(data) for key, make in extra.items()}
@@ -117,6 +146,11 @@ SECTIONS: dict[str, EditableSection] = {
     "identity": EditableSection(
         _("Identity"), f.IdentityForm, None, _identity_save, _identity_load
     ),
+    "contact": EditableSection(_("Contact"), f.ContactForm, None, _contact_save, _contact_load),
+    "document_held": EditableSection(
+        _("Add a document he holds"), f.DocumentHeldForm, s.DocumentHeld, _document_held_add
+    ),
+    "route": EditableSection(_("Route and status"), f.RouteForm, s.Route, _route_save, _route_load),
     "location": EditableSection(
         _("Where he is"), f.LocationForm, None, _location_save, _location_load
     ),

@@ -142,3 +142,65 @@ class IdentityForm(forms.Form):
 class LocationForm(forms.Form):
     country = forms.ChoiceField(label=_("Country where he is now"), choices=COUNTRIES)
     coarse_place = forms.CharField(label=_("City or region"), max_length=120, required=False)
+
+
+DOCUMENT_TYPES = [
+    ("internal_passport", _("Internal passport")),
+    ("foreign_passport", _("Foreign passport")),
+    ("military_id", _("Military ID")),
+    ("laissez_passer", _("Laissez-passer")),
+    ("birth_certificate", _("Birth certificate")),
+    ("other", _("Other")),
+]
+DOCUMENT_STATUSES = [
+    ("held", _("Held")),
+    ("confiscated", _("Confiscated")),
+    ("expired", _("Expired")),
+    ("lost", _("Lost")),
+    ("none", _("Never had one")),
+]
+STAY_STATUSES = [
+    ("unknown", _("Unknown")),
+    ("visa_free", _("Visa-free stay")),
+    ("registered", _("Registered")),
+    ("residence_permit", _("Residence permit")),
+    ("asylum_seeker", _("Local asylum seeker")),
+    ("irregular", _("Irregular")),
+    ("detained", _("Detained")),
+]
+
+
+class ContactForm(forms.Form):
+    channel = forms.CharField(label=_("Contact channel"), max_length=100, required=False)
+    handle = forms.CharField(label=_("Handle or number"), max_length=200, required=False)
+    protocol = forms.CharField(
+        label=_("Safe-contact protocol and code words"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+class DocumentHeldForm(forms.Form):
+    type = forms.ChoiceField(label=_("Document"), choices=DOCUMENT_TYPES)
+    number = forms.CharField(label=_("Number"), max_length=64, required=False)
+    status = forms.ChoiceField(label=_("Status"), choices=DOCUMENT_STATUSES)
+    valid_until = forms.DateField(label=_("Valid until"), **DATE)
+
+
+class RouteForm(forms.Form):
+    entry_date = forms.DateField(label=_("Entered the country on"), **DATE)
+    entry_point = forms.CharField(label=_("Border crossing point"), max_length=200, required=False)
+    entry_document = forms.ChoiceField(
+        label=_("Entered with"),
+        choices=[("unknown", _("Unknown")), ("none", _("No document")), *DOCUMENT_TYPES],
+    )
+    stay_status = forms.ChoiceField(label=_("Status there"), choices=STAY_STATUSES)
+    status_expires = forms.DateField(label=_("Status expires on"), **DATE)
+    local_asylum = forms.CharField(label=_("Local asylum claim"), max_length=500, required=False)
+    incidents = forms.CharField(
+        label=_("Incidents (with dates)"),
+        max_length=2000,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )

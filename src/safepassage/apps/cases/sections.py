@@ -116,6 +116,29 @@ class Consent(Section):
     transfers: str = Field(default="", max_length=500)
 
 
+StayStatus = Literal[
+    "visa_free",
+    "registered",
+    "residence_permit",
+    "asylum_seeker",
+    "irregular",
+    "detained",
+    "unknown",
+]
+
+
+class Route(Section):
+    """How he reached the country he is in, and his status there (DOMAIN.md §7)."""
+
+    entry_date: datetime.date | None = None
+    entry_point: str = Field(default="", max_length=200)
+    entry_document: DocumentType | Literal["none", "unknown"] = "unknown"
+    stay_status: StayStatus = "unknown"
+    status_expires: datetime.date | None = None
+    local_asylum: str = Field(default="", max_length=500)
+    incidents: str = Field(default="", max_length=2000)
+
+
 def dumped(section: Section) -> dict[str, object]:
     """JSON-ready dict of a section (dates as ISO strings) for a sealed JSON column."""
     return section.model_dump(mode="json")

@@ -3,6 +3,7 @@ from django.urls import path
 from safepassage.apps.cases import (
     views,
     views_deadlines,
+    views_delete,
     views_lifecycle,
     views_record,
     views_sections,
@@ -27,6 +28,7 @@ urlpatterns = [
         "<str:reference>/edit/<str:section>", views_sections.section_edit_view, name="edit_section"
     ),
     path("<str:reference>/move", views_lifecycle.move_view, name="move"),
+    path("<str:reference>/delete", views_delete.case_delete_view, name="delete"),
     path("<str:reference>/assign", views_lifecycle.assign_view, name="assign"),
     path("<str:reference>/pathway", views_lifecycle.pathway_view, name="pathway"),
     path("<str:reference>/signoff", views_lifecycle.signoff_view, name="signoff"),

@@ -26,6 +26,7 @@ CASE_ACTIONS = (
     "deadline_met",
     "add_note",
     "upload",
+    "delete",
 )
 
 

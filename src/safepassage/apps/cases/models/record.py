@@ -69,6 +69,7 @@ class Location(SealedRecord):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="location")
     country = SealedTextField()
     coarse_place = SealedTextField()
+    route = SealedJSONField()  # sections.Route
 
 
 class ExactLocation(SealedRecord):
