@@ -53,6 +53,16 @@ PERSONAS: dict[str, tuple[str, list[Role]]] = {
 
 
 @pytest.fixture(autouse=True)
+def _english_unless_asked() -> Iterator[None]:
+    """A request in Russian leaves Russian active in the thread; start every test in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def _fast_hasher(settings: pytest.FixtureRequest) -> None:
     """Argon2 is what production uses; the tests of hashing itself opt back in."""
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]  # type: ignore[attr-defined]
