@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from django.utils import timezone
 from django.test import Client
+from django.utils import timezone
 
 from safepassage.apps.accounts.models import Membership
 from safepassage.apps.api.tokens import issue_token
