@@ -144,3 +144,23 @@ def test_forged_checkpoint_is_refused(unsealed: object, tmp_path: object) -> Non
     assert "not a valid signed checkpoint" in str(check_checkpoint(forged, None))
     assert "another key" in str(check_checkpoint(path, "00" * 32))
     assert check_checkpoint(path, audit_public_key()) is None
+
+
+def test_worker_signs_an_hourly_checkpoint_when_a_witness_folder_is_set(
+    unsealed: object, tmp_path: object, settings: object
+) -> None:
+    from pathlib import Path
+
+    from django.utils import timezone
+
+    from safepassage.apps.audit.checkpoints import check_checkpoint
+    from safepassage.apps.safety.jobs import load_jobs
+
+    run = next(j for j in load_jobs() if j.name == "audit_checkpoint").run
+    assert run(timezone.now()) == 0  # no witness folder configured
+    settings.AUDIT_WITNESS_DIR = str(tmp_path)  # type: ignore[attr-defined]
+    _fill(3)
+    assert run(timezone.now()) == 1
+    assert run(timezone.now()) == 0  # not again within the hour
+    (written,) = Path(str(tmp_path)).glob("audit-checkpoint-*.json")
+    assert check_checkpoint(written, None) is None

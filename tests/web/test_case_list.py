@@ -66,3 +66,26 @@ def test_another_organisations_cases_never_appear(world: World) -> None:
     client = sign_in(Client(), world.users["outsider_coordinator"])
     assert world.other_case.reference in client.get("/cases/").content.decode()
     assert _refs(client, "") == {world.other_case.reference}
+
+
+def test_overdue_filter_finds_missed_check_ins(world: World) -> None:
+    from django.utils import timezone
+
+    from safepassage.apps.safety.actions import set_schedule
+
+    set_schedule(
+        world.unassigned_case,
+        interval_hours=48,
+        grace_hours=12,
+        actor=world.users["coordinator"],
+        now=timezone.now() - datetime.timedelta(days=4),
+    )
+    client = sign_in(Client(), world.users["coordinator"])
+    assert _refs(client, "overdue=on") == {world.unassigned_case.reference}
+
+
+def test_listing_names_is_audited(world: World) -> None:
+    from safepassage.apps.audit.models import AuditEntry
+
+    sign_in(Client(), world.users["coordinator"]).get("/cases/")
+    assert AuditEntry.objects.filter(action="case.list").exists()

@@ -136,3 +136,13 @@ def test_rotation_keeps_live_cases_readable(world: World) -> None:
     assert set(CaseKey.objects.values_list("epoch", flat=True)) == {report.new_epoch}
     fresh = Case.objects.get(pk=case.pk)
     assert PersonName.objects.get(case=fresh).full_name == "Волков Дмитрий"
+
+
+def test_unsealing_is_audited(settings: object, tmp_path: object, db: None) -> None:
+    from safepassage.apps.audit.models import AuditEntry
+
+    settings.KEYRING_STATE_PATH = f"{tmp_path}/state"  # type: ignore[attr-defined]
+    shares = keystore.initialise(3, 2)
+    unseal_with(shares[:2])
+    assert AuditEntry.objects.filter(action="keys.unseal").exists()
+    keystore.drop()

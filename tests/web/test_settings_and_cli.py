@@ -107,3 +107,21 @@ def test_createadmin_prints_a_setup_link_and_never_a_password(
     assert not user.has_usable_password()
     assert Membership.objects.get(user=user).role == "coordinator"
     assert main(["createadmin", "--organisation", "new-org", "--username", "first.coord"]) == 2
+
+
+@pytest.mark.django_db
+def test_keys_init_refuses_before_migrate_and_makes_no_keys(tmp_path: object) -> None:
+    state = os.path.join(str(tmp_path), "state")
+    result = _run(
+        "keys",
+        "init",
+        "--shares",
+        "3",
+        "--threshold",
+        "2",
+        SAFEPASSAGE_DATA_DIR=str(tmp_path),
+        SAFEPASSAGE_KEYRING_STATE=state,
+    )
+    assert result.returncode == 2
+    assert "run 'safepassage migrate' first" in result.stderr
+    assert not os.path.exists(state)

@@ -53,6 +53,15 @@ def _init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    from django.db import connection
+
+    if "audit_auditentry" not in connection.introspection.table_names():
+        print(
+            "error: the database is not set up yet: run 'safepassage migrate' first "
+            "(no keys were made)",
+            file=sys.stderr,
+        )
+        return 2
     try:
         shares = keystore.initialise(args.shares, args.threshold)
     except keystore.VaultError as error:

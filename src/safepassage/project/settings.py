@@ -203,6 +203,8 @@ MEDIA_ROOT = DATA_DIR / "media"
 KEYRING_STATE_PATH = Path(
     env.read_str("SAFEPASSAGE_KEYRING_STATE", str(DATA_DIR / "keys" / "keyring.state")) or ""
 )
+# A folder a witness collects signed audit checkpoints from (the worker writes one hourly).
+AUDIT_WITNESS_DIR = env.read_str("SAFEPASSAGE_AUDIT_WITNESS_DIR", "") or ""
 MAX_UPLOAD_BYTES = env.read_int("SAFEPASSAGE_MAX_UPLOAD_BYTES", 20 * 1024 * 1024, minimum=1024)
 FILE_UPLOAD_HANDLERS = ["safepassage.apps.vault.uploads.EncryptedTempFileUploadHandler"]
 DATA_UPLOAD_MAX_MEMORY_SIZE = 256 * 1024  # form fields; files are bounded by MAX_UPLOAD_BYTES

@@ -68,11 +68,9 @@ def filtered(cases: QuerySet[Case], data: dict[str, Any], today: datetime.date) 
 
 
 def overdue_check_in_q() -> Q:
-    """Cases whose safety check-in is overdue, when the safety app provides that."""
-    try:
-        from safepassage.apps.safety.listing import overdue_cases_q
-    except ImportError:
-        return Q(pk__in=[])
+    """Cases whose safety check-in is overdue (the safety app decides)."""
+    from safepassage.apps.safety.listing import overdue_cases_q
+
     return overdue_cases_q()
 
 

@@ -98,3 +98,18 @@ def record_suspension(
             target_type="case",
             target_ref=case.reference,
         )
+
+
+def mark_deadline_met(deadline: Deadline, *, actor_id: int) -> None:
+    from safepassage.apps.audit.actions import record
+
+    with transaction.atomic():
+        Deadline.objects.filter(pk=deadline.pk).update(met_at=timezone.now())
+        record(
+            "case.deadline_met",
+            actor_id=actor_id,
+            organisation_id=deadline.case.organisation_id,
+            target_type="case",
+            target_ref=deadline.case.reference,
+            detail={"rule": deadline.rule_id[:64]},
+        )

@@ -46,6 +46,13 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     raw_page = request.GET.get("page", "1")
     page = page_of(cases, data.get("country", ""), int(raw_page) if raw_page.isdigit() else 1)
     names = page.legal_names()
+    record(
+        "case.list",
+        actor_id=access.user.pk,
+        organisation_id=access.organisation_id,
+        outcome="ok",
+        detail={"names_opened": len(names)},
+    )
     query = request.GET.copy()
     query.pop("page", None)
     return render(

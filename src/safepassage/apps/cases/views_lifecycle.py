@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -21,7 +20,7 @@ from safepassage.apps.cases.actions_lifecycle import (
 )
 from safepassage.apps.cases.lifecycle import MoveRefused
 from safepassage.apps.cases.models import Case, Deadline
-from safepassage.apps.cases.procedure import record_event, record_suspension
+from safepassage.apps.cases.procedure import mark_deadline_met, record_event, record_suspension
 
 
 def _case(request: HttpRequest, reference: str) -> Case:
@@ -154,6 +153,6 @@ def suspension_view(request: HttpRequest, reference: str) -> HttpResponse:
 def deadline_met_view(request: HttpRequest, reference: str, deadline_id: int) -> HttpResponse:
     case = _case(request, reference)
     deadline = get_object_or_404(Deadline, case=case, pk=deadline_id)
-    Deadline.objects.filter(pk=deadline.pk).update(met_at=timezone.now())
+    mark_deadline_met(deadline, actor_id=request.access.user.pk)  # type: ignore[attr-defined]
     messages.success(request, _("Marked as done."))
     return _back(case)

@@ -60,6 +60,9 @@ def flag_cases_after_risk_rise(now: datetime.datetime) -> int:
 
 def load_jobs() -> list[Job]:
     """Every registered job; import modules that register more jobs here."""
-    import safepassage.apps.cases.reminders  # noqa: F401 - registers remind_deadlines
+    import importlib
+
+    for module in ("safepassage.apps.audit.jobs", "safepassage.apps.cases.reminders"):
+        importlib.import_module(module)  # each registers its jobs with @job
 
     return list(JOBS)

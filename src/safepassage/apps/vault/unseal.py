@@ -85,4 +85,7 @@ def unseal_with(shares: Sequence[str]) -> Keyring:
     except DecryptionError:
         raise UnsealFailed("these shares do not open this server's keyring state") from None
     keystore.install(ring)
+    from safepassage.apps.audit.actions import record
+
+    record("keys.unseal", detail={"shares": len(shares)})
     return ring

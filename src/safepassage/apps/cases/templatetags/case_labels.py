@@ -23,6 +23,10 @@ CHOICES: dict[str, Mapping[str, Any]] = {
     "desertion_kind": dict(fs.DESERTION_KINDS),
     "wanted": dict(fs.WANTED),
     "consent_scope": dict(fs.CONSENT_SCOPES),
+    "document_type": dict(fs.DOCUMENT_TYPES),
+    "document_status": dict(fs.DOCUMENT_STATUSES),
+    "entry_document": dict(fs.RouteForm.base_fields["entry_document"].choices),  # type: ignore[attr-defined]
+    "stay_status": dict(fs.STAY_STATUSES),
     "country": dict(COUNTRIES),
     "trigger": TRIGGER_LABELS,
     "role": dict(Role.choices),
