@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -11,7 +10,7 @@ from typing import Any
 
 from .dates import BirthDate, parse_birth_date
 from .model import LoadIssue, Query
-from .textfiles import LineReader
+from .textfiles import LineReader, csv_records
 from .watchlists import normalise_gender
 
 __all__ = ["QueryLoad", "load_queries"]
@@ -76,32 +75,9 @@ def _json_queries(reader: LineReader) -> Iterator[Query]:
 
 
 def _csv_queries(reader: LineReader) -> Iterator[Query]:
-    rows = csv.reader(reader.lines())
-    try:
-        header = [h.strip().lower() for h in next(rows)]
-    except StopIteration:
-        return
-    except csv.Error:
-        reader.report("unreadable CSV header")
-        return
-    if "id" not in header or "name" not in header:
-        reader.report("CSV header lacks an 'id' or 'name' column")
-        return
-    while True:
+    for cells in csv_records(reader):
         try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except csv.Error:
-            reader.report("unreadable CSV line")
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            reader.report(f"expected {len(header)} columns, found {len(row)}")
-            continue
-        try:
-            yield _query_from_fields(dict(zip(header, row, strict=True)))
+            yield _query_from_fields(cells)
         except ValueError as error:
             reader.report(str(error))
 

@@ -9,13 +9,14 @@ raised as a traceback.
 from __future__ import annotations
 
 import codecs
+import csv
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .model import LoadIssue
 
-__all__ = ["LineReader", "detect_encoding"]
+__all__ = ["LineReader", "csv_records", "detect_encoding"]
 
 _SAMPLE_BYTES = 1 << 20
 
@@ -80,3 +81,36 @@ class LineReader:
             sample = handle.read(4096)
         text = sample.decode("utf-8", errors="ignore").lstrip("\ufeff \t\r\n")
         return text[:1]
+
+
+def csv_records(reader: LineReader) -> Iterator[dict[str, str]]:
+    """Rows of a CSV file with an ``id`` and a ``name`` column, as header -> cell dicts.
+
+    Unreadable, blank or ragged lines are reported with their number and skipped; a file
+    whose header lacks those columns yields nothing and says why.
+    """
+    rows = csv.reader(reader.lines())
+    try:
+        header = [h.strip().lower() for h in next(rows)]
+    except StopIteration:
+        return
+    except csv.Error:
+        reader.report("unreadable CSV header")
+        return
+    if "id" not in header or "name" not in header:
+        reader.report("CSV header lacks an 'id' or 'name' column")
+        return
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            return
+        except csv.Error:
+            reader.report("unreadable CSV line")
+            continue
+        if not any(cell.strip() for cell in row):
+            continue
+        if len(row) != len(header):
+            reader.report(f"expected {len(header)} columns, found {len(row)}")
+            continue
+        yield dict(zip(header, row, strict=True))

@@ -16,7 +16,7 @@ from typing import Any
 
 from .dates import BirthDate, parse_birth_date
 from .model import LoadIssue, WatchlistEntity
-from .textfiles import LineReader
+from .textfiles import LineReader, csv_records
 
 __all__ = ["LoadResult", "load_watchlist", "normalise_gender"]
 
@@ -115,32 +115,8 @@ def _ftm_entities(reader: LineReader, result: LoadResult) -> Iterator[WatchlistE
 
 
 def _csv_entities(reader: LineReader, result: LoadResult) -> Iterator[WatchlistEntity]:
-    rows = csv.reader(reader.lines())
-    try:
-        header = [h.strip().lower() for h in next(rows)]
-    except StopIteration:
-        return
-    except csv.Error:
-        reader.report("unreadable CSV header")
-        return
-    if "name" not in header or "id" not in header:
-        reader.report("CSV header lacks an 'id' or 'name' column")
-        return
-    simple = "schema" in header
-    while True:
-        try:
-            row = next(rows)
-        except StopIteration:
-            return
-        except csv.Error:
-            reader.report("unreadable CSV line")
-            continue
-        if not any(cell.strip() for cell in row):
-            continue
-        if len(row) != len(header):
-            reader.report(f"expected {len(header)} columns, found {len(row)}")
-            continue
-        cells = dict(zip(header, row, strict=True))
+    for cells in csv_records(reader):
+        simple = "schema" in cells
         if simple and cells.get("schema", "Person") != "Person":
             result.skipped += 1
             continue
