@@ -51,3 +51,18 @@ def test_scripted_session_logs_nothing_personal(
         for canary in [*CANARIES, "canary-invitee", PASSWORD]:
             assert canary not in text, f"{canary!r} leaked into {where}"
     assert AuditEntry.objects.filter(action="account.sign_in", outcome="failed").exists()
+
+
+def test_an_unexpected_error_logs_its_class_and_route_only(
+    world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def explode(case: object) -> object:
+        raise ValueError("Чувиляев Александр, ул. Абая 1")  # a message that quotes data
+
+    monkeypatch.setattr("safepassage.apps.cases.views.present_case", explode)
+    client = sign_in(Client(raise_request_exception=False), world.users["coordinator"])
+    response = client.get(f"/cases/{world.case.reference}")
+    assert response.status_code == 500
+    assert "unhandled ValueError in cases:detail" in caplog.text
+    assert "Чувиляев" not in caplog.text
+    assert "Абая" not in caplog.text

@@ -125,3 +125,9 @@ def test_keys_init_refuses_before_migrate_and_makes_no_keys(tmp_path: object) ->
     assert result.returncode == 2
     assert "run 'safepassage migrate' first" in result.stderr
     assert not os.path.exists(state)
+
+
+def test_serve_refuses_an_unmigrated_database(tmp_path: object) -> None:
+    result = _run("serve", "--sealed", "--bind", "127.0.0.1:1", SAFEPASSAGE_DATA_DIR=str(tmp_path))
+    assert result.returncode == 2
+    assert "run 'safepassage migrate'" in result.stderr

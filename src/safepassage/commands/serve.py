@@ -64,8 +64,22 @@ def serve(bind: str, workers: int) -> None:
     _App().run()
 
 
+def _unapplied_migrations() -> bool:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+
+
 def run(args: argparse.Namespace) -> int:
     django_setup()
+    if _unapplied_migrations():
+        print(
+            "error: the database needs migrating first: run 'safepassage migrate' (after a backup)",
+            file=sys.stderr,
+        )
+        return 2
     if args.sealed:
         print(
             "Starting SEALED: case pages answer 503 until restarted with shares.", file=sys.stderr

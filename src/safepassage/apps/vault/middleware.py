@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -10,6 +11,8 @@ from django.shortcuts import render
 from safepassage.apps.audit.actions import record
 from safepassage.apps.vault.keystore import ServerSealed
 from safepassage.cores.crypto import CryptoError
+
+_log = logging.getLogger("safepassage.errors")
 
 
 class VaultErrorsMiddleware:
@@ -36,4 +39,10 @@ class VaultErrorsMiddleware:
             if api:
                 return JsonResponse({"detail": "encrypted data could not be opened"}, status=500)
             return render(request, "vault/unreadable.html", status=500)
+        # Anything else becomes the plain 500 page. Log only the error's class and the
+        # route: messages and tracebacks can carry values (a database error quotes rows).
+        match = getattr(request, "resolver_match", None)
+        _log.error(
+            "unhandled %s in %s", type(exception).__name__, match.view_name if match else "unrouted"
+        )
         return None
