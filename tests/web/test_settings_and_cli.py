@@ -13,7 +13,9 @@ from safepassage.project.env import ConfigurationError, Secret, read_bool, read_
 
 
 def _run(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
-    clean = {k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS"}}
+    # Each run gets its own settings: no secret, no hosts, the default SQLite database.
+    dropped = {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "SAFEPASSAGE_DATA_DIR"}
+    clean = {k: v for k, v in os.environ.items() if k not in dropped}
     return subprocess.run(
         [sys.executable, "-m", "safepassage.cli", *args],
         capture_output=True,
