@@ -146,3 +146,30 @@ def test_unsealing_is_audited(settings: object, tmp_path: object, db: None) -> N
     unseal_with(shares[:2])
     assert AuditEntry.objects.filter(action="keys.unseal").exists()
     keystore.drop()
+
+
+def test_a_running_process_follows_a_rotation_made_elsewhere(
+    settings: object, tmp_path: object, db: None
+) -> None:
+    from safepassage.apps.accounts.models import Organisation
+    from safepassage.cores.crypto import rewrap_data_key
+
+    settings.KEYRING_STATE_PATH = f"{tmp_path}/state"  # type: ignore[attr-defined]
+    settings.MEDIA_ROOT = f"{tmp_path}/media"  # type: ignore[attr-defined]
+    shares = keystore.initialise(3, 2)
+    unseal_with(shares[:2])  # the long-running server
+    org = Organisation.objects.create(slug="o", name="O")
+    case = create_case(org, NewCase(legal_name="Фёдоров", country="GE"), actor=None)
+    # Another process (keys rotate) opens its own keyring, rotates and re-wraps.
+    other = keystore.open_with_shares(shares[1:])
+    other.new_epoch()
+    keystore.write_state(other.sealed_state())
+    row = CaseKey.objects.get(case=case)
+    row.wrapped = rewrap_data_key(other, bytes(row.wrapped), str(case.uid))
+    row.save()
+    with pytest.raises(CryptoError):  # the server still holds only epoch 1...
+        _ = PersonName.objects.get(case=Case.objects.get(pk=case.pk)).full_name
+    keystore.refresh_if_due(force=True)  # ...until its watcher sees the new state file
+    fresh = Case.objects.get(pk=case.pk)
+    assert PersonName.objects.get(case=fresh).full_name == "Фёдоров"
+    keystore.drop()

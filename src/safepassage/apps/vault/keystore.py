@@ -16,6 +16,7 @@ from pathlib import Path
 from django.conf import settings
 
 from safepassage.cores.crypto import (
+    CryptoError,
     Keyring,
     combine_shares,
     new_root_key,
@@ -25,6 +26,7 @@ from safepassage.cores.crypto import (
 _lock = threading.Lock()
 _keyring: Keyring | None = None
 _generation_at_unseal: int | None = None
+_state_signature: tuple[int, int] | None = None  # (mtime_ns, size) of the state we hold
 _last_generation_check = 0.0
 GENERATION_CHECK_SECONDS = 2.0
 
@@ -90,27 +92,57 @@ def open_with_shares(share_texts: Sequence[str]) -> Keyring:
         root[:] = bytes(len(root))
 
 
+def _signature() -> tuple[int, int] | None:
+    try:
+        stat = state_path().stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
 def install(ring: Keyring) -> None:
     """Make ``ring`` this process's keyring (after unsealing)."""
     from safepassage.apps.vault.control import current_generation
 
-    global _keyring, _generation_at_unseal
+    global _keyring, _generation_at_unseal, _state_signature
     generation = current_generation()
+    signature = _signature()
     with _lock:
         if _keyring is not None and _keyring is not ring:
             _keyring.wipe()
         _keyring = ring
         _generation_at_unseal = generation
+        _state_signature = signature
+
+
+def _reload_if_rotated() -> None:
+    """Another process rotated (the state file changed): reopen it with the root we hold."""
+    global _keyring, _state_signature
+    signature = _signature()
+    with _lock:
+        ring, held = _keyring, _state_signature
+    if ring is None or held is None or signature is None or signature == held:
+        return
+    try:
+        fresh = ring.reopen(read_state())
+    except (CryptoError, VaultError):
+        drop()  # a state we cannot open with our root: fail closed
+        return
+    with _lock:
+        if _keyring is ring:
+            ring.wipe()
+            _keyring, _state_signature = fresh, signature
 
 
 def drop() -> None:
     """Wipe and forget the keyring (panic seal in this process), and every cache of plaintext."""
-    global _keyring, _generation_at_unseal
+    global _keyring, _generation_at_unseal, _state_signature
     with _lock:
         if _keyring is not None:
             _keyring.wipe()
         _keyring = None
         _generation_at_unseal = None
+        _state_signature = None
     for forget in _on_drop:
         forget()
 
@@ -153,3 +185,5 @@ def refresh_if_due(force: bool = False) -> None:
 
     if current_generation() != expected:
         drop()
+        return
+    _reload_if_rotated()

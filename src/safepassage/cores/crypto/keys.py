@@ -135,6 +135,20 @@ class Keyring:
         epochs, current = _parse_state(bytearray(payload))
         return cls(root, epochs, current)
 
+    def reopen(self, sealed_state: bytes | bytearray | memoryview) -> Keyring:
+        """The keyring as stored now, opened with this keyring's root.
+
+        For a long-running process after another process rotated: it picks up the new
+        epoch (and drops forgotten ones) without the trustees' shares. Raises
+        :class:`DecryptionError` when the state belongs to another root.
+        """
+        with self._lock:
+            root = bytearray(self._require_root())
+        try:
+            return Keyring.open(root, sealed_state)
+        finally:
+            root[:] = bytes(len(root))
+
     def sealed_state(self) -> bytes:
         """The epoch secrets encrypted under the root; store it, and back it up *apart*."""
         with self._lock:
