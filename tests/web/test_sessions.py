@@ -57,3 +57,27 @@ def test_disabled_account_loses_its_sessions(world: World) -> None:
     user.is_active = False
     user.save()
     assert client.get("/").status_code == 302
+
+
+def test_the_sessions_table_holds_no_usable_session_id(world: World) -> None:
+    from django.contrib.sessions.models import Session
+
+    from .conftest import PASSWORD, current_code
+
+    client = Client()
+    client.post(
+        "/login",
+        {
+            "username": "coordinator",
+            "password": PASSWORD,
+            "code": current_code(world.users["coordinator"]),
+        },
+    )
+    cookie = client.cookies["sp_session"].value
+    assert client.get("/").status_code == 200
+    stored = set(Session.objects.values_list("session_key", flat=True))
+    assert cookie not in stored
+    thief = Client()
+    for key in stored:  # what a copy of the database gives an attacker
+        thief.cookies["sp_session"] = key
+        assert thief.get("/").status_code == 302

@@ -127,7 +127,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 
 # Sessions: server-side, short, rotated at login (see accounts.middleware).
-SESSION_ENGINE = "django.contrib.sessions.backends.db"
+SESSION_ENGINE = "safepassage.apps.accounts.session_store"  # stores a digest of the id
 SESSION_IDLE_SECONDS = env.read_int("SESSION_IDLE_SECONDS", 30 * 60, minimum=60)
 SESSION_ABSOLUTE_SECONDS = env.read_int("SESSION_ABSOLUTE_SECONDS", 10 * 3600, minimum=300)
 SESSION_COOKIE_AGE = SESSION_ABSOLUTE_SECONDS
