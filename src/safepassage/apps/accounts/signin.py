@@ -77,11 +77,12 @@ def _second_factor_ok(user: User, code: str) -> tuple[bool, bool]:
 def check_credentials(username: str, password: str, code: str) -> SignInResult:
     """Decide one sign-in attempt and record its effect on the account's throttle."""
     now = timezone.now()
+    user = User.objects.filter(username__iexact=username.strip(), is_active=True).first()
+    # A known account is throttled by its id, so look-alike spellings of its name that the
+    # database folds together (on PostgreSQL, UPPER('ı') = 'I') share one counter.
+    key = account_digest(f"user#{user.pk}" if user else username)
     with transaction.atomic():
-        throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(
-            account_digest=account_digest(username)
-        )
-        user = User.objects.filter(username__iexact=username.strip(), is_active=True).first()
+        throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(account_digest=key)
         password_ok = check_password(password, user.password if user else _dummy_hash())
         throttled = throttle.blocked_until is not None and throttle.blocked_until > now
         result = SignInResult(Outcome.FAILED)

@@ -42,7 +42,7 @@ def profile_view(request: HttpRequest) -> HttpResponse:
 def switch_organisation_view(request: HttpRequest) -> HttpResponse:
     raw = request.POST.get("organisation", "")
     membership = Membership.objects.filter(
-        user=request.user, organisation_id=int(raw) if raw.isdigit() else -1
+        user=request.user, organisation_id=int(raw) if raw.isascii() and raw.isdigit() else -1
     ).first()
     if membership is None:
         return render(request, "shell/404.html", status=404)

@@ -7,7 +7,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Query, Router, Schema, Status
+from ninja import Field, Query, Router, Schema, Status
 
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
@@ -18,7 +18,12 @@ from safepassage.apps.cases.lifecycle import MoveRefused
 from safepassage.apps.cases.listing import filtered, page_of
 from safepassage.apps.cases.models import Case, Deadline
 from safepassage.apps.cases.presenters import present_case
-from safepassage.apps.cases.procedure import record_event, triggers_for
+from safepassage.apps.cases.procedure import (
+    EARLIEST_EVENT,
+    DeadlineUnavailable,
+    record_event,
+    triggers_for,
+)
 from safepassage.apps.cases.stages import Pathway, Stage
 from safepassage.apps.cases.transfer import NEW_CASE_FIELDS
 
@@ -53,7 +58,7 @@ class DeadlineOut(Schema):
 
 class MoveIn(Schema):
     target: Stage
-    reason: str
+    reason: str = Field(min_length=1, max_length=2000)
 
 
 class EventIn(Schema):
@@ -97,12 +102,15 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> list[CaseOut
 
 @router.post(
     "/cases",
-    response={201: CaseOut},
+    response={201: CaseOut, 422: Problem},
     url_name="case_create",
     summary="Create a case (same fields as the import format)",
 )
-def case_create(request: HttpRequest, body: ImportRow) -> Status[CaseOut]:
+def case_create(request: HttpRequest, body: ImportRow) -> Status[Any]:
     access = _access(request)
+    if body.stage != Stage.INTAKE:
+        # Stages are reached through guarded moves (vetting sign-offs...), never at creation.
+        return Status(422, Problem(detail="a new case starts at intake; move it afterwards"))
     data = {k: v for k, v in body.model_dump().items() if k in NEW_CASE_FIELDS}
     assign = [access.user] if Role.CASEWORKER in access.roles else []
     case = create_case(access.organisation, NewCase(**data), actor=access.user, assign_to=assign)
@@ -167,7 +175,13 @@ def case_event(request: HttpRequest, reference: str, body: EventIn) -> Any:
     case = _case(request, reference)
     if body.trigger not in triggers_for(case.pathway):
         return Status(422, Problem(detail="this event does not belong to the case's pathway"))
-    record_event(case, body.trigger, body.occurred_on, actor_id=_access(request).user.pk)
+    today = timezone.now().date()
+    if not EARLIEST_EVENT <= body.occurred_on <= today + datetime.timedelta(days=1):
+        return Status(422, Problem(detail="the event date is in the future or before 2000"))
+    try:
+        record_event(case, body.trigger, body.occurred_on, actor_id=_access(request).user.pk)
+    except DeadlineUnavailable:
+        return Status(422, Problem(detail="no version of a deadline rule applies from that date"))
     return Status(200, [_deadline(d) for d in case.deadlines.filter(met_at__isnull=True)])
 
 

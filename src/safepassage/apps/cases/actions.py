@@ -87,6 +87,7 @@ def create_case(
             organisation_id=organisation.pk,
             target_type="case",
             target_ref=case.reference,
+            detail={"stage": data.stage},
         )
     return case
 
@@ -130,7 +131,7 @@ def add_document(
 def delete_case(case: Case, *, actor: User | None) -> None:
     """Crypto-shred: the case key goes with the case; blobs are unlinked afterwards."""
     names = list(case.documents.values_list("blob_name", flat=True))
-    reference, organisation_id = case.reference, case.organisation_id
+    reference, organisation_id, case_pk = case.reference, case.organisation_id, case.pk
     with transaction.atomic():
         case.delete()
         record(
@@ -142,3 +143,6 @@ def delete_case(case: Case, *, actor: User | None) -> None:
         )
     for name in names:
         blobs.delete_blob(name)
+    from safepassage.apps.cases.country_index import discard
+
+    discard(case_pk)

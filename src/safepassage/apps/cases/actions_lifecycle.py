@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 
 from safepassage.apps.accounts.models import User
@@ -87,16 +87,24 @@ def sign_off(case: Case, reviewer: User, outcome: str, note: str) -> VettingSign
         raise NotIndependent("assigned")
     if case.signoffs.filter(reviewer_id=reviewer.pk).exists():
         raise NotIndependent("already")
-    with transaction.atomic():
-        signoff = VettingSignOff.objects.create(
-            case=case, reviewer_id=reviewer.pk, outcome=outcome, note=note
-        )
-        record(
-            "case.vetting_signoff",
-            actor_id=reviewer.pk,
-            organisation_id=case.organisation_id,
-            target_type="case",
-            target_ref=case.reference,
-            detail={"outcome": outcome},
-        )
+    try:
+        with transaction.atomic():
+            signoff = _record_signoff(case, reviewer, outcome, note)
+    except IntegrityError:  # the same reviewer, twice at once
+        raise NotIndependent("already") from None
+    return signoff
+
+
+def _record_signoff(case: Case, reviewer: User, outcome: str, note: str) -> VettingSignOff:
+    signoff = VettingSignOff.objects.create(
+        case=case, reviewer_id=reviewer.pk, outcome=outcome, note=note
+    )
+    record(
+        "case.vetting_signoff",
+        actor_id=reviewer.pk,
+        organisation_id=case.organisation_id,
+        target_type="case",
+        target_ref=case.reference,
+        detail={"outcome": outcome},
+    )
     return signoff

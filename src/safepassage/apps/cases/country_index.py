@@ -76,6 +76,12 @@ def _open_missing(
     return opened
 
 
+def discard(case_id: int) -> None:
+    """A shredded case's country leaves the cache with it."""
+    with _lock:
+        _cache.pop(case_id, None)
+
+
 def forget() -> None:
     with _lock:
         _cache.clear()

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.cases.models import VettingOutcome
-from safepassage.apps.cases.procedure import triggers_for
+from safepassage.apps.cases.procedure import EARLIEST_EVENT, triggers_for
 from safepassage.apps.cases.stages import Pathway, Stage
 
 TRIGGER_LABELS = {
@@ -78,9 +78,16 @@ class EventForm(forms.Form):
 
     def clean_occurred_on(self) -> datetime.date:
         value: datetime.date = self.cleaned_data["occurred_on"]
-        if value > datetime.date.today() + datetime.timedelta(days=1):
-            raise forms.ValidationError(_("An event cannot be in the future."))
-        return value
+        return checked_event_date(value)
+
+
+def checked_event_date(value: datetime.date) -> datetime.date:
+    """Events are dated between 2000 and tomorrow (time zones); anything else is a typo."""
+    if value > datetime.date.today() + datetime.timedelta(days=1):
+        raise forms.ValidationError(_("An event cannot be in the future."))
+    if value < EARLIEST_EVENT:
+        raise forms.ValidationError(_("That date is too far in the past for a procedure event."))
+    return value
 
 
 class SuspensionForm(forms.Form):
@@ -96,6 +103,12 @@ class SuspensionForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
         start, end = data.get("requested_on"), data.get("decided_on")
+        for key in ("requested_on", "decided_on"):
+            if data.get(key):
+                try:
+                    checked_event_date(data[key])
+                except forms.ValidationError as problem:
+                    self.add_error(key, problem)
         if start and end and end < start:
             raise forms.ValidationError(_("The decision cannot come before the request."))
         return data

@@ -14,11 +14,18 @@ from django.utils import timezone
 
 from safepassage.apps.cases.models import Case, Deadline, ProcedureEvent, ProcedureSuspension
 from safepassage.cores.procedures import (
+    ProceduresError,
     Suspension,
     Unit,
     compute_deadline,
     default_ruleset,
 )
+
+EARLIEST_EVENT = datetime.date(2000, 1, 1)
+
+
+class DeadlineUnavailable(ValueError):
+    """No rule version can compute a deadline from that date; nothing was saved."""
 
 
 def triggers_for(pathway: str) -> dict[str, list[str]]:
@@ -44,9 +51,12 @@ def recompute_deadlines(case: Case, *, today: datetime.date | None = None) -> in
     with transaction.atomic():
         for event in case.procedure_events.all():
             for rule_id in rules.get(event.trigger, []):
-                result = compute_deadline(
-                    rule_id, event.occurred_on, on=today, suspensions=suspensions
-                )
+                try:
+                    result = compute_deadline(
+                        rule_id, event.occurred_on, on=today, suspensions=suspensions
+                    )
+                except (ProceduresError, ValueError, OverflowError):
+                    raise DeadlineUnavailable(rule_id) from None
                 previous = kept.pop((event.pk, rule_id), None)
                 row = previous or Deadline(case=case, event=event, rule_id=rule_id)
                 row.rule_effective_from = result.rule.effective_from

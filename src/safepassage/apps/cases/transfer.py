@@ -15,7 +15,14 @@ from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import NewCase, create_case
 from safepassage.apps.cases.importer import ImportRow
-from safepassage.apps.cases.models import Case, Identity, Location, ServiceRecord
+from safepassage.apps.cases.models import (
+    Case,
+    Identity,
+    Location,
+    ServiceRecord,
+    StageTransition,
+)
+from safepassage.apps.cases.stages import Stage
 
 NEW_CASE_FIELDS = set(NewCase.__dataclass_fields__)
 
@@ -56,6 +63,15 @@ def write_rows(organisation: Organisation, rows: list[tuple[int, ImportRow]]) ->
                         "unit_number": row.unit_number,
                         "rank": row.rank,
                     },
+                )
+            if row.stage != Stage.INTAKE:
+                # A spreadsheet's case arrives mid-way: the history says so, and who imported.
+                StageTransition.objects.create(
+                    case=case,
+                    from_stage=Stage.INTAKE,
+                    to_stage=row.stage,
+                    actor_id=None,
+                    reason="Imported at this stage",
                 )
             references.append(case.reference)
         record("case.import", organisation_id=organisation.pk, detail={"cases": len(rows)})

@@ -44,7 +44,11 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     data = form.cleaned_data if form.is_valid() else {}
     cases = filtered(Case.objects.visible_to(access), data, timezone.now().date())
     raw_page = request.GET.get("page", "1")
-    page = page_of(cases, data.get("country", ""), int(raw_page) if raw_page.isdigit() else 1)
+    page = page_of(
+        cases,
+        data.get("country", ""),
+        int(raw_page) if raw_page.isascii() and raw_page.isdigit() else 1,
+    )
     names = page.legal_names()
     record(
         "case.list",

@@ -18,7 +18,7 @@ def deadlines_view(request: HttpRequest) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
     today = timezone.now().date()
     raw = request.GET.get("days", "30")
-    days = int(raw) if raw.isdigit() and int(raw) in HORIZONS else 30
+    days = int(raw) if raw.isascii() and raw.isdigit() and int(raw) in HORIZONS else 30
     cases = Case.objects.visible_to(access)
     rows = (
         Deadline.objects.filter(

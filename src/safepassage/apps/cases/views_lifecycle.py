@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -20,7 +23,12 @@ from safepassage.apps.cases.actions_lifecycle import (
 )
 from safepassage.apps.cases.lifecycle import MoveRefused
 from safepassage.apps.cases.models import Case, Deadline
-from safepassage.apps.cases.procedure import mark_deadline_met, record_event, record_suspension
+from safepassage.apps.cases.procedure import (
+    DeadlineUnavailable,
+    mark_deadline_met,
+    record_event,
+    record_suspension,
+)
 
 
 def _case(request: HttpRequest, reference: str) -> Case:
@@ -81,11 +89,12 @@ def assign_view(request: HttpRequest, reference: str) -> HttpResponse:
 def pathway_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = _case(request, reference)
     form = fl.PathwayForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        _report(request, form)
+        return _back(case)
+    with _deadline_errors(request):
         set_pathway(case, form.cleaned_data["pathway"], actor=request.access.user)  # type: ignore[attr-defined]
         messages.success(request, _("Pathway saved."))
-    else:
-        _report(request, form)
     return _back(case)
 
 
@@ -115,20 +124,32 @@ def signoff_view(request: HttpRequest, reference: str) -> HttpResponse:
     return _back(case)
 
 
+@contextmanager
+def _deadline_errors(request: HttpRequest) -> Iterator[None]:
+    """A date no rule version covers: say so; the transaction saved nothing."""
+    try:
+        yield
+    except DeadlineUnavailable:
+        messages.error(
+            request,
+            _(
+                "No version of a deadline rule applies from that date, so "
+                "nothing was saved. Check the date."
+            ),
+        )
+
+
 @require_POST
 def event_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = _case(request, reference)
     form = fl.EventForm(request.POST, pathway=case.pathway)
-    if form.is_valid():
-        record_event(
-            case,
-            form.cleaned_data["trigger"],
-            form.cleaned_data["occurred_on"],
-            actor_id=request.access.user.pk,
-        )  # type: ignore[attr-defined]
-        messages.success(request, _("Event recorded; deadlines recomputed."))
-    else:
+    if not form.is_valid():
         _report(request, form)
+        return _back(case)
+    data, actor_id = form.cleaned_data, request.access.user.pk  # type: ignore[attr-defined]
+    with _deadline_errors(request):
+        record_event(case, data["trigger"], data["occurred_on"], actor_id=actor_id)
+        messages.success(request, _("Event recorded; deadlines recomputed."))
     return _back(case)
 
 
@@ -136,16 +157,13 @@ def event_view(request: HttpRequest, reference: str) -> HttpResponse:
 def suspension_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = _case(request, reference)
     form = fl.SuspensionForm(request.POST)
-    if form.is_valid():
-        record_suspension(
-            case,
-            form.cleaned_data["requested_on"],
-            form.cleaned_data["decided_on"],
-            actor_id=request.access.user.pk,
-        )  # type: ignore[attr-defined]
-        messages.success(request, _("Legal-aid request recorded; deadlines recomputed."))
-    else:
+    if not form.is_valid():
         _report(request, form)
+        return _back(case)
+    data, actor_id = form.cleaned_data, request.access.user.pk  # type: ignore[attr-defined]
+    with _deadline_errors(request):
+        record_suspension(case, data["requested_on"], data["decided_on"], actor_id=actor_id)
+        messages.success(request, _("Legal-aid request recorded; deadlines recomputed."))
     return _back(case)
 
 

@@ -8,7 +8,7 @@ raised) is sealed under the case key.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -194,6 +194,19 @@ NOTIFICATION_KINDS = {
 class NotificationQuerySet(models.QuerySet["Notification"]):
     def unread(self) -> NotificationQuerySet:
         return self.filter(read_at__isnull=True)
+
+    def for_user(self, user: Any) -> NotificationQuerySet:
+        """The user's notifications about cases of organisations they still belong to.
+
+        Someone moved out of an organisation stops seeing even its case references.
+        """
+        return (
+            self.filter(user=user)
+            .filter(
+                models.Q(case__isnull=True) | models.Q(case__organisation__memberships__user=user)
+            )
+            .distinct()
+        )
 
 
 class Notification(models.Model):

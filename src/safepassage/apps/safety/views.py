@@ -74,8 +74,8 @@ def risk_add_view(request: HttpRequest) -> HttpResponse:
 def attention_view(request: HttpRequest) -> HttpResponse:
     """The signed-in user's own notifications, newest first."""
     user = request.access.user  # type: ignore[attr-defined]
-    notifications = Notification.objects.filter(user=user).select_related("case")[:200]
-    unread = Notification.objects.unread().filter(user=user).count()
+    notifications = Notification.objects.for_user(user).select_related("case")[:200]
+    unread = Notification.objects.for_user(user).unread().count()
     return render(
         request, "safety/attention.html", {"notifications": notifications, "unread": unread}
     )

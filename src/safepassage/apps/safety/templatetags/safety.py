@@ -54,4 +54,4 @@ def attention_count(request: Any) -> int | None:
     user = getattr(request, "user", None)
     if not isinstance(user, User):
         return None
-    return Notification.objects.unread().filter(user=user).count()
+    return Notification.objects.for_user(user).unread().count()
