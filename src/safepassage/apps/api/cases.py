@@ -5,17 +5,17 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
 from safepassage.apps.accounts.roles import Role
-from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import NewCase, create_case
 from safepassage.apps.cases.actions_lifecycle import move_case
 from safepassage.apps.cases.importer import ImportRow
 from safepassage.apps.cases.lifecycle import MoveRefused
 from safepassage.apps.cases.listing import filtered, page_of
+from safepassage.apps.cases.lookup import access_of, case_in_scope, record_case_view
 from safepassage.apps.cases.models import Case, Deadline
 from safepassage.apps.cases.presenters import present_case
 from safepassage.apps.cases.procedure import (
@@ -70,17 +70,6 @@ class Problem(Schema):
     detail: str
 
 
-def _access(request: HttpRequest) -> Any:
-    return request.auth  # type: ignore[attr-defined]
-
-
-def _case(request: HttpRequest, reference: str) -> Case:
-    case = Case.objects.visible_to(_access(request)).filter(reference=reference).first()
-    if case is None:
-        raise Http404
-    return case
-
-
 def _out(case: Case) -> CaseOut:
     return CaseOut(
         reference=case.reference, stage=case.stage, pathway=case.pathway, updated_at=case.updated_at
@@ -95,7 +84,7 @@ def _out(case: Case) -> CaseOut:
 )
 def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> list[CaseOut]:
     data = filters.dict()
-    cases = filtered(Case.objects.visible_to(_access(request)), data, timezone.now().date())
+    cases = filtered(Case.objects.visible_to(access_of(request)), data, timezone.now().date())
     page = page_of(cases, (data.get("country") or "").upper(), filters.page)
     return [_out(c) for c in page.cases]
 
@@ -107,7 +96,7 @@ def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> list[CaseOut
     summary="Create a case (same fields as the import format)",
 )
 def case_create(request: HttpRequest, body: ImportRow) -> Status[Any]:
-    access = _access(request)
+    access = access_of(request)
     if body.stage != Stage.INTAKE:
         # Stages are reached through guarded moves (vetting sign-offs...), never at creation.
         return Status(422, Problem(detail="a new case starts at intake; move it afterwards"))
@@ -124,15 +113,8 @@ def case_create(request: HttpRequest, body: ImportRow) -> Status[Any]:
     summary="One case with its record, opened",
 )
 def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
-    access, case = _access(request), _case(request, reference)
-    record(
-        "case.view",
-        actor_id=access.user.pk,
-        organisation_id=access.organisation_id,
-        target_type="case",
-        target_ref=case.reference,
-        detail={"via": "api"},
-    )
+    case = case_in_scope(request, reference)
+    record_case_view(request, case, via="api")
     view = present_case(case)
     identity, location = view["identity"], view["location"]
     return {
@@ -157,9 +139,9 @@ def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
     summary="Move to another stage (guards apply)",
 )
 def case_move(request: HttpRequest, reference: str, body: MoveIn) -> Any:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     try:
-        move_case(case, body.target, body.reason, actor=_access(request).user)
+        move_case(case, body.target, body.reason, actor=access_of(request).user)
     except MoveRefused as refusal:
         return Status(409, Problem(detail=str(refusal)))
     return Status(200, _out(case))
@@ -172,14 +154,14 @@ def case_move(request: HttpRequest, reference: str, body: MoveIn) -> Any:
     summary="Record a procedure event; returns deadlines",
 )
 def case_event(request: HttpRequest, reference: str, body: EventIn) -> Any:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     if body.trigger not in triggers_for(case.pathway):
         return Status(422, Problem(detail="this event does not belong to the case's pathway"))
     today = timezone.now().date()
     if not EARLIEST_EVENT <= body.occurred_on <= today + datetime.timedelta(days=1):
         return Status(422, Problem(detail="the event date is in the future or before 2000"))
     try:
-        record_event(case, body.trigger, body.occurred_on, actor_id=_access(request).user.pk)
+        record_event(case, body.trigger, body.occurred_on, actor_id=access_of(request).user.pk)
     except DeadlineUnavailable:
         return Status(422, Problem(detail="no version of a deadline rule applies from that date"))
     return Status(200, [_deadline(d) for d in case.deadlines.filter(met_at__isnull=True)])
@@ -207,7 +189,7 @@ def deadline_list(request: HttpRequest, days: int = 30) -> list[DeadlineOut]:
     limit = timezone.now().date() + datetime.timedelta(days=max(0, min(days, 365)))
     rows = (
         Deadline.objects.filter(
-            case__in=Case.objects.visible_to(_access(request)),
+            case__in=Case.objects.visible_to(access_of(request)),
             met_at__isnull=True,
             act_by__lte=limit,
         )

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime
 from typing import Any
 
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.lookup import case_in_scope
 from safepassage.apps.safety.actions import NoActiveSchedule, record_check_in
 from safepassage.apps.safety.models import CheckInSchedule
 from safepassage.cores.procedures import checkins
@@ -46,9 +46,7 @@ def _out(schedule: CheckInSchedule, now: datetime.datetime) -> CheckInOut:
 )
 def case_check_in(request: HttpRequest, reference: str) -> Any:
     access = request.auth  # type: ignore[attr-defined]
-    case = Case.objects.visible_to(access).filter(reference=reference).first()
-    if case is None:
-        raise Http404
+    case = case_in_scope(request, reference)
     try:
         record_check_in(case, actor=access.user)
     except NoActiveSchedule:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils import timezone
 
 from safepassage.apps.accounts.models import User
@@ -12,6 +12,7 @@ from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import NewCase, create_case
 from safepassage.apps.cases.forms import NewCaseForm
 from safepassage.apps.cases.listing import CaseFilterForm, filtered, page_of
+from safepassage.apps.cases.lookup import case_in_scope, record_case_view
 from safepassage.apps.cases.models import Case
 from safepassage.apps.cases.presenters import case_forms, present_case
 
@@ -86,14 +87,8 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
 
 def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
-    case = get_object_or_404(Case.objects.visible_to(access), reference=reference)
-    record(
-        "case.view",
-        actor_id=access.user.pk,
-        organisation_id=access.organisation_id,
-        target_type="case",
-        target_ref=case.reference,
-    )
+    case = case_in_scope(request, reference)
+    record_case_view(request, case)
     is_assigned = case.assignees.filter(pk=access.user.pk).exists()
     context = {
         "case": case,

@@ -5,12 +5,12 @@ from __future__ import annotations
 from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from safepassage.apps.cases.actions import delete_case
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.lookup import case_in_scope
 
 
 class ConfirmDeleteForm(forms.Form):
@@ -21,7 +21,7 @@ class ConfirmDeleteForm(forms.Form):
 
 def case_delete_view(request: HttpRequest, reference: str) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
-    case = get_object_or_404(Case.objects.visible_to(access), reference=reference)
+    case = case_in_scope(request, reference)
     form = ConfirmDeleteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["reference"].strip().upper() != case.reference:

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -22,22 +22,14 @@ from safepassage.apps.cases.actions_lifecycle import (
     sign_off,
 )
 from safepassage.apps.cases.lifecycle import MoveRefused
-from safepassage.apps.cases.models import Case, Deadline
+from safepassage.apps.cases.lookup import back_to_case, case_in_scope
+from safepassage.apps.cases.models import Deadline
 from safepassage.apps.cases.procedure import (
     DeadlineUnavailable,
     mark_deadline_met,
     record_event,
     record_suspension,
 )
-
-
-def _case(request: HttpRequest, reference: str) -> Case:
-    access = request.access  # type: ignore[attr-defined]
-    return get_object_or_404(Case.objects.visible_to(access), reference=reference)
-
-
-def _back(case: Case) -> HttpResponse:
-    return redirect("cases:detail", reference=case.reference)
 
 
 def _report(request: HttpRequest, form: object) -> None:
@@ -48,11 +40,11 @@ def _report(request: HttpRequest, form: object) -> None:
 
 @require_POST
 def move_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     form = fl.MoveForm(request.POST)
     if not form.is_valid():
         _report(request, form)
-        return _back(case)
+        return back_to_case(case)
     try:
         move_case(
             case,
@@ -64,13 +56,13 @@ def move_view(request: HttpRequest, reference: str) -> HttpResponse:
         messages.error(request, str(refusal))
     else:
         messages.success(request, _("Stage changed."))
-    return _back(case)
+    return back_to_case(case)
 
 
 @require_POST
 def assign_view(request: HttpRequest, reference: str) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     caseworkers = User.objects.filter(
         memberships__organisation=access.organisation,
         memberships__role=Role.CASEWORKER,
@@ -82,29 +74,29 @@ def assign_view(request: HttpRequest, reference: str) -> HttpResponse:
         messages.success(request, _("Assignment saved."))
     else:
         _report(request, form)
-    return _back(case)
+    return back_to_case(case)
 
 
 @require_POST
 def pathway_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     form = fl.PathwayForm(request.POST)
     if not form.is_valid():
         _report(request, form)
-        return _back(case)
+        return back_to_case(case)
     with _deadline_errors(request):
         set_pathway(case, form.cleaned_data["pathway"], actor=request.access.user)  # type: ignore[attr-defined]
         messages.success(request, _("Pathway saved."))
-    return _back(case)
+    return back_to_case(case)
 
 
 @require_POST
 def signoff_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     form = fl.SignOffForm(request.POST)
     if not form.is_valid():
         _report(request, form)
-        return _back(case)
+        return back_to_case(case)
     try:
         sign_off(
             case,
@@ -121,7 +113,7 @@ def signoff_view(request: HttpRequest, reference: str) -> HttpResponse:
         )
     else:
         messages.success(request, _("Sign-off recorded."))
-    return _back(case)
+    return back_to_case(case)
 
 
 @contextmanager
@@ -141,36 +133,36 @@ def _deadline_errors(request: HttpRequest) -> Iterator[None]:
 
 @require_POST
 def event_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     form = fl.EventForm(request.POST, pathway=case.pathway)
     if not form.is_valid():
         _report(request, form)
-        return _back(case)
+        return back_to_case(case)
     data, actor_id = form.cleaned_data, request.access.user.pk  # type: ignore[attr-defined]
     with _deadline_errors(request):
         record_event(case, data["trigger"], data["occurred_on"], actor_id=actor_id)
         messages.success(request, _("Event recorded; deadlines recomputed."))
-    return _back(case)
+    return back_to_case(case)
 
 
 @require_POST
 def suspension_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     form = fl.SuspensionForm(request.POST)
     if not form.is_valid():
         _report(request, form)
-        return _back(case)
+        return back_to_case(case)
     data, actor_id = form.cleaned_data, request.access.user.pk  # type: ignore[attr-defined]
     with _deadline_errors(request):
         record_suspension(case, data["requested_on"], data["decided_on"], actor_id=actor_id)
         messages.success(request, _("Legal-aid request recorded; deadlines recomputed."))
-    return _back(case)
+    return back_to_case(case)
 
 
 @require_POST
 def deadline_met_view(request: HttpRequest, reference: str, deadline_id: int) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     deadline = get_object_or_404(Deadline, case=case, pk=deadline_id)
     mark_deadline_met(deadline, actor_id=request.access.user.pk)  # type: ignore[attr-defined]
     messages.success(request, _("Marked as done."))
-    return _back(case)
+    return back_to_case(case)

@@ -13,18 +13,14 @@ from django.views.decorators.http import require_POST
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.actions import add_document, add_note
 from safepassage.apps.cases.forms import DocumentForm, NoteForm, detected_content_type
-from safepassage.apps.cases.models import Case, Document, ExactLocation
+from safepassage.apps.cases.lookup import case_in_scope
+from safepassage.apps.cases.models import Document, ExactLocation
 from safepassage.apps.vault import blobs
-
-
-def _case(request: HttpRequest, reference: str) -> Case:
-    access = request.access  # type: ignore[attr-defined]
-    return get_object_or_404(Case.objects.visible_to(access), reference=reference)
 
 
 @require_POST
 def note_add_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     form = NoteForm(request.POST)
     if form.is_valid():
         add_note(case, form.cleaned_data["text"], actor=request.access.user)  # type: ignore[attr-defined]
@@ -36,7 +32,7 @@ def note_add_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 @require_POST
 def document_upload_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     form = DocumentForm(request.POST, request.FILES)
     if not form.is_valid():
         for errors in form.errors.values():
@@ -59,7 +55,7 @@ def document_upload_view(request: HttpRequest, reference: str) -> HttpResponse:
 
 
 def document_download_view(request: HttpRequest, reference: str, document_id: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     try:
         key = uuid.UUID(document_id)
     except ValueError:
@@ -83,7 +79,7 @@ def document_download_view(request: HttpRequest, reference: str, document_id: st
 @require_POST
 def reveal_location_view(request: HttpRequest, reference: str) -> HttpResponse:
     """The exact address: only for a caseworker assigned to the case, and always audited."""
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     access = request.access  # type: ignore[attr-defined]
     if not case.assignees.filter(pk=access.user.pk).exists():
         raise Http404

@@ -4,17 +4,17 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from safepassage.apps.cases.editing import SECTIONS, save_section
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.lookup import case_in_scope
 
 
 def section_edit_view(request: HttpRequest, reference: str, section: str) -> HttpResponse:
     access = request.access  # type: ignore[attr-defined]
-    case = get_object_or_404(Case.objects.visible_to(access), reference=reference)
+    case = case_in_scope(request, reference)
     editable = SECTIONS.get(section)
     if editable is None:
         raise Http404

@@ -11,11 +11,11 @@ import uuid
 
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.lookup import back_to_case, case_in_scope
 from safepassage.apps.safety.actions import (
     NoActiveSchedule,
     record_check_in,
@@ -27,35 +27,26 @@ from safepassage.apps.safety.forms import ScheduleForm
 from safepassage.apps.safety.models import CaseFlag
 
 
-def _case(request: HttpRequest, reference: str) -> Case:
-    access = request.access  # type: ignore[attr-defined]
-    return get_object_or_404(Case.objects.visible_to(access), reference=reference)
-
-
-def _back(case: Case) -> HttpResponse:
-    return redirect("cases:detail", reference=case.reference)
-
-
 @require_POST
 def check_in_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     try:
         record_check_in(case, actor=request.access.user)  # type: ignore[attr-defined]
     except NoActiveSchedule:
         messages.error(request, _("This case has no active check-in schedule."))
     else:
         messages.success(request, _("Check-in recorded."))
-    return _back(case)
+    return back_to_case(case)
 
 
 @require_POST
 def schedule_view(request: HttpRequest, reference: str) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     actor = request.access.user  # type: ignore[attr-defined]
     if "stop" in request.POST:
         stop_schedule(case, actor=actor)
         messages.success(request, _("Check-in schedule stopped."))
-        return _back(case)
+        return back_to_case(case)
     form = ScheduleForm(request.POST)
     if not form.is_valid():
         for field, errors in form.errors.items():
@@ -63,7 +54,7 @@ def schedule_view(request: HttpRequest, reference: str) -> HttpResponse:
             for error in errors:
                 messages.error(request, f"{label}: {error}" if label else error)
         messages.error(request, _("Nothing was saved."))
-        return _back(case)
+        return back_to_case(case)
     set_schedule(
         case,
         interval_hours=form.cleaned_data["interval_hours"],
@@ -71,13 +62,13 @@ def schedule_view(request: HttpRequest, reference: str) -> HttpResponse:
         actor=actor,
     )
     messages.success(request, _("Check-in schedule saved."))
-    return _back(case)
+    return back_to_case(case)
 
 
 @require_POST
 def flag_resolve_view(request: HttpRequest, reference: str, flag_id: uuid.UUID) -> HttpResponse:
-    case = _case(request, reference)
+    case = case_in_scope(request, reference)
     flag = get_object_or_404(CaseFlag.objects.open(), case=case, pk=flag_id)
     resolve_flag(flag, actor=request.access.user)  # type: ignore[attr-defined]
     messages.success(request, _("Marked as reviewed."))
-    return _back(case)
+    return back_to_case(case)
