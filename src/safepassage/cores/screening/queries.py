@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -10,7 +9,7 @@ from typing import Any
 
 from .dates import BirthDate, parse_birth_date
 from .model import LoadIssue, Query
-from .textfiles import LineReader, csv_records
+from .textfiles import LineReader, csv_records, json_objects
 from .watchlists import normalise_gender
 
 __all__ = ["QueryLoad", "load_queries"]
@@ -57,17 +56,7 @@ def _query_from_fields(fields: dict[str, Any]) -> Query:
 
 
 def _json_queries(reader: LineReader) -> Iterator[Query]:
-    for line in reader.lines():
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
-            reader.report("not valid JSON")
-            continue
-        if not isinstance(record, dict):
-            reader.report("not a JSON object")
-            continue
+    for record in json_objects(reader):
         try:
             yield _query_from_fields(record)
         except ValueError as error:

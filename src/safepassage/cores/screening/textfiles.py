@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import codecs
 import csv
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .model import LoadIssue
 
-__all__ = ["LineReader", "csv_records", "detect_encoding"]
+__all__ = ["LineReader", "csv_records", "detect_encoding", "json_objects"]
 
 _SAMPLE_BYTES = 1 << 20
 
@@ -114,3 +116,19 @@ def csv_records(reader: LineReader) -> Iterator[dict[str, str]]:
             reader.report(f"expected {len(header)} columns, found {len(row)}")
             continue
         yield dict(zip(header, row, strict=True))
+
+
+def json_objects(reader: LineReader) -> Iterator[dict[str, Any]]:
+    """JSON objects of a JSON-lines file; blank lines skipped, others reported and skipped."""
+    for line in reader.lines():
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except (json.JSONDecodeError, RecursionError):
+            reader.report("not valid JSON")
+            continue
+        if not isinstance(record, dict):
+            reader.report("not a JSON object")
+            continue
+        yield record

@@ -8,7 +8,6 @@ file and line number and the rest of the file still loads.
 from __future__ import annotations
 
 import csv
-import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +15,7 @@ from typing import Any
 
 from .dates import BirthDate, parse_birth_date
 from .model import LoadIssue, WatchlistEntity
-from .textfiles import LineReader, csv_records
+from .textfiles import LineReader, csv_records, json_objects
 
 __all__ = ["LoadResult", "load_watchlist", "normalise_gender"]
 
@@ -81,15 +80,8 @@ def _strings(value: Any) -> list[str]:
 
 
 def _ftm_entities(reader: LineReader, result: LoadResult) -> Iterator[WatchlistEntity]:
-    for line in reader.lines():
-        if not line.strip():
-            continue
-        try:
-            record = json.loads(line)
-        except (json.JSONDecodeError, RecursionError):
-            reader.report("not valid JSON")
-            continue
-        if not isinstance(record, dict) or not isinstance(record.get("properties"), dict):
+    for record in json_objects(reader):
+        if not isinstance(record.get("properties"), dict):
             reader.report("not a FollowTheMoney entity (no properties object)")
             continue
         if record.get("schema") != "Person":
