@@ -28,9 +28,9 @@ def generate(count: int) -> tuple[object, object]:
     from django.db import transaction
 
     from safepassage.apps.accounts.models import Membership, Organisation, User
+    from safepassage.apps.cases.lifecycle.stages import Stage
     from safepassage.apps.cases.models import Case, CaseKey, Location, PersonName
     from safepassage.apps.cases.models.case import new_reference
-    from safepassage.apps.cases.stages import Stage
     from safepassage.apps.vault import keystore
     from safepassage.cores.crypto import FieldContext, new_data_key, seal_text, wrap_data_key
 
@@ -174,7 +174,7 @@ def main() -> int:
                 assert response.status_code == 200, response.status_code
 
             if "country" in path:
-                from safepassage.apps.cases.country_index import forget
+                from safepassage.apps.cases.registry.country_index import forget
 
                 forget()
                 cold = _site.best_of(1, get)

@@ -22,7 +22,7 @@ import _site
 
 
 def _rows(count: int) -> list[tuple[int, Any]]:
-    from safepassage.apps.cases.importer import ImportRow
+    from safepassage.apps.cases.transfer.importer import ImportRow
 
     return [
         (
@@ -49,7 +49,8 @@ def _rows(count: int) -> list[tuple[int, Any]]:
 @contextmanager
 def plaintext_mode() -> Iterator[None]:
     """Swap the crypto for identity functions: same rows, same code, no encryption."""
-    from safepassage.apps.vault import casekeys, fields
+    from safepassage.apps.cases.models import case as casekeys
+    from safepassage.apps.vault import fields
 
     saved: dict[str, Any] = {}
     targets = {
@@ -84,8 +85,8 @@ def plaintext_mode() -> Iterator[None]:
 def measure(count: int) -> dict[str, float]:
     from safepassage.apps.accounts.models import Organisation
     from safepassage.apps.cases.models import Case
-    from safepassage.apps.cases.presenters import present_case
-    from safepassage.apps.cases.transfer import write_rows
+    from safepassage.apps.cases.record.presenters import present_case
+    from safepassage.apps.cases.transfer.records import write_rows
 
     org = Organisation.objects.create(slug="bench", name="Bench")
     rows = _rows(count)
@@ -105,7 +106,7 @@ def measure(count: int) -> dict[str, float]:
 def _read(references: list[str]) -> float:
     """Median-ish per-case cost of opening the whole case page's data (best of 3 x 200 cases)."""
     from safepassage.apps.cases.models import Case
-    from safepassage.apps.cases.presenters import present_case
+    from safepassage.apps.cases.record.presenters import present_case
 
     sample = references[:200]
 

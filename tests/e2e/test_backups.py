@@ -14,7 +14,7 @@ pytestmark = pytest.mark.slow
 
 MAKE_CASES = """
 from safepassage.apps.accounts.models import Organisation
-from safepassage.apps.cases.actions import NewCase, create_case
+from safepassage.apps.cases.registry.actions import NewCase, create_case
 org = Organisation.objects.get(slug="e2e-org")
 for name in ("Первый Иван", "Второй Пётр"):
     case = create_case(org, NewCase(legal_name=name, country="AM"), actor=None)
@@ -33,7 +33,7 @@ else:
         print("UNREADABLE", type(error).__name__)
 """
 DELETE = """
-from safepassage.apps.cases.actions import delete_case
+from safepassage.apps.cases.registry.actions import delete_case
 from safepassage.apps.cases.models import Case
 delete_case(Case.objects.get(reference={ref!r}), actor=None)
 """

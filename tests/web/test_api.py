@@ -7,7 +7,7 @@ from django.test import Client
 from django.utils import timezone
 
 from safepassage.apps.accounts.models import Membership
-from safepassage.apps.api.tokens import issue_token
+from safepassage.apps.accounts.tokens import issue_token
 
 from .conftest import World, sign_in
 

@@ -108,10 +108,11 @@ def test_signed_checkpoint_catches_a_rewritten_tail_that_the_head_hides(
 ) -> None:
     from pathlib import Path
 
-    from safepassage.apps.audit.checkpoints import audit_public_key, write_checkpoint
+    from safepassage.apps.audit.checkpoints import write_checkpoint
+    from safepassage.apps.vault.witness import audit_public_key, audit_signing_key
 
     _fill(6)
-    checkpoint = write_checkpoint(Path(str(tmp_path)))
+    checkpoint = write_checkpoint(Path(str(tmp_path)), audit_signing_key())
     key = audit_public_key()
     assert main(["audit", "verify", "--checkpoint", str(checkpoint), "--public-key", key]) == 0
     # An attacker with the database owner's rights cuts the tail and fixes the head to match.
@@ -129,14 +130,11 @@ def test_forged_checkpoint_is_refused(unsealed: object, tmp_path: object) -> Non
     import json
     from pathlib import Path
 
-    from safepassage.apps.audit.checkpoints import (
-        audit_public_key,
-        check_checkpoint,
-        write_checkpoint,
-    )
+    from safepassage.apps.audit.checkpoints import check_checkpoint, write_checkpoint
+    from safepassage.apps.vault.witness import audit_public_key, audit_signing_key
 
     _fill(2)
-    path = write_checkpoint(Path(str(tmp_path)))
+    path = write_checkpoint(Path(str(tmp_path)), audit_signing_key())
     body = json.loads(path.read_text())
     body["count"] = 1
     forged = Path(str(tmp_path)) / "forged.json"
@@ -154,7 +152,7 @@ def test_worker_signs_an_hourly_checkpoint_when_a_witness_folder_is_set(
     from django.utils import timezone
 
     from safepassage.apps.audit.checkpoints import check_checkpoint
-    from safepassage.apps.safety.jobs import load_jobs
+    from safepassage.apps.jobs.registry import load_jobs
 
     run = next(j for j in load_jobs() if j.name == "audit_checkpoint").run
     assert run(timezone.now()) == 0  # no witness folder configured

@@ -10,8 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safepassage.apps.audit.models import AuditEntry
-from safepassage.apps.cases.importer import parse, schema
 from safepassage.apps.cases.models import Case, Location, PersonName, ServiceRecord
+from safepassage.apps.cases.transfer.importer import parse, schema
 from safepassage.cli import main
 
 from .conftest import World

@@ -7,12 +7,12 @@ import datetime
 import pytest
 from django.test import Client
 
-from safepassage.apps.cases.actions import NewCase, create_case
-from safepassage.apps.cases.actions_lifecycle import set_pathway
-from safepassage.apps.cases.editing import save_section
+from safepassage.apps.cases.lifecycle.actions import set_pathway
+from safepassage.apps.cases.lifecycle.procedure import record_event
+from safepassage.apps.cases.lifecycle.stages import Pathway
 from safepassage.apps.cases.models import Case
-from safepassage.apps.cases.procedure import record_event
-from safepassage.apps.cases.stages import Pathway
+from safepassage.apps.cases.record.editing import save_section
+from safepassage.apps.cases.registry.actions import NewCase, create_case
 
 from .conftest import World, sign_in
 

@@ -7,12 +7,11 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from safepassage.apps.cases.actions_lifecycle import set_pathway
-from safepassage.apps.cases.models import Deadline
-from safepassage.apps.cases.procedure import record_event
-from safepassage.apps.cases.stages import Pathway
-from safepassage.apps.safety.jobs import load_jobs
-from safepassage.apps.safety.models import Notification
+from safepassage.apps.cases.lifecycle.actions import set_pathway
+from safepassage.apps.cases.lifecycle.procedure import record_event
+from safepassage.apps.cases.lifecycle.stages import Pathway
+from safepassage.apps.cases.models import Deadline, Notification
+from safepassage.apps.jobs.registry import load_jobs
 from safepassage.cli import main
 
 from .conftest import World

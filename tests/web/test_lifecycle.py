@@ -5,16 +5,16 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from safepassage.apps.cases.actions_lifecycle import NotIndependent, move_case, sign_off
-from safepassage.apps.cases.lifecycle import (
+from safepassage.apps.cases.lifecycle.actions import NotIndependent, move_case, sign_off
+from safepassage.apps.cases.lifecycle.machine import (
     TRANSITIONS,
     CaseFacts,
     MoveRefused,
     allowed_moves,
     check_move,
 )
+from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import Case, StageTransition
-from safepassage.apps.cases.stages import Pathway, Stage
 
 from .conftest import World, sign_in
 

@@ -59,7 +59,7 @@ def test_an_unexpected_error_logs_its_class_and_route_only(
     def explode(case: object) -> object:
         raise ValueError("Чувиляев Александр, ул. Абая 1")  # a message that quotes data
 
-    monkeypatch.setattr("safepassage.apps.cases.views.present_case", explode)
+    monkeypatch.setattr("safepassage.apps.cases.registry.views.present_case", explode)
     client = sign_in(Client(raise_request_exception=False), world.users["coordinator"])
     response = client.get(f"/cases/{world.case.reference}")
     assert response.status_code == 500

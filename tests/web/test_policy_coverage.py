@@ -72,7 +72,7 @@ def test_a_route_missing_from_the_policy_is_refused_for_everyone(
 
 def test_an_undeclared_method_on_a_multi_method_url_is_refused(world: World) -> None:
     from safepassage.apps.accounts.models import Membership
-    from safepassage.apps.api.tokens import issue_token
+    from safepassage.apps.accounts.tokens import issue_token
 
     token = issue_token(Membership.objects.get(user=world.users["coordinator"]), "t")
     response = Client().delete("/api/v1/cases", headers={"Authorization": f"Bearer {token}"})

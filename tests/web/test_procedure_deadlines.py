@@ -7,10 +7,10 @@ import datetime
 import pytest
 from django.test import Client
 
-from safepassage.apps.cases.actions_lifecycle import set_pathway
+from safepassage.apps.cases.lifecycle.actions import set_pathway
+from safepassage.apps.cases.lifecycle.procedure import record_event, record_suspension
+from safepassage.apps.cases.lifecycle.stages import Pathway
 from safepassage.apps.cases.models import Deadline
-from safepassage.apps.cases.procedure import record_event, record_suspension
-from safepassage.apps.cases.stages import Pathway
 
 from .conftest import World, sign_in
 

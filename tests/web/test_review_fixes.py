@@ -6,10 +6,10 @@ import pytest
 from django.test import Client
 
 from safepassage.apps.accounts.models import Membership
-from safepassage.apps.api.tokens import issue_token
-from safepassage.apps.cases.actions_lifecycle import set_pathway
+from safepassage.apps.accounts.tokens import issue_token
+from safepassage.apps.cases.lifecycle.actions import set_pathway
+from safepassage.apps.cases.lifecycle.stages import Pathway
 from safepassage.apps.cases.models import Case, ProcedureEvent
-from safepassage.apps.cases.stages import Pathway
 
 from .conftest import World, sign_in
 
@@ -36,9 +36,9 @@ def test_the_api_cannot_create_a_case_past_intake(world: World) -> None:
 
 
 def test_imported_cases_past_intake_say_so_in_their_history(world: World) -> None:
-    from safepassage.apps.cases.importer import ImportRow
     from safepassage.apps.cases.models import StageTransition
-    from safepassage.apps.cases.transfer import write_rows
+    from safepassage.apps.cases.transfer.importer import ImportRow
+    from safepassage.apps.cases.transfer.records import write_rows
 
     (ref,) = write_rows(world.org, [(1, ImportRow(legal_name="Y", country="AM", stage="vetting"))])
     transition = StageTransition.objects.get(case__reference=ref)
@@ -87,7 +87,7 @@ def test_unicode_digits_in_numbers_are_ignored(world: World, path: str) -> None:
 
 
 def test_notifications_of_a_former_organisation_disappear(world: World) -> None:
-    from safepassage.apps.safety.actions import notify
+    from safepassage.apps.cases.notifications import notify
 
     caseworker = world.users["caseworker"]
     notify([caseworker], "case_flagged", world.case)
@@ -98,8 +98,8 @@ def test_notifications_of_a_former_organisation_disappear(world: World) -> None:
 
 
 def test_a_shredded_case_leaves_the_country_cache(world: World) -> None:
-    from safepassage.apps.cases import country_index
-    from safepassage.apps.cases.actions import NewCase, create_case, delete_case
+    from safepassage.apps.cases.registry import country_index as country_index
+    from safepassage.apps.cases.registry.actions import NewCase, create_case, delete_case
 
     case = create_case(world.org, NewCase(legal_name="Z", country="KG"), actor=None)
     assert country_index.countries_of([case.pk]) == {case.pk: "KG"}

@@ -11,8 +11,9 @@ import re
 import pytest
 from django.test import Client
 
+from safepassage.apps.cases.models import Notification
 from safepassage.apps.safety.actions import Assessment, raise_flag, record_assessment, set_schedule
-from safepassage.apps.safety.models import CaseFlag, CheckIn, CheckInSchedule, Notification
+from safepassage.apps.safety.models import CaseFlag, CheckIn, CheckInSchedule
 
 from .conftest import PERSONAS, World, sign_in
 

@@ -9,8 +9,9 @@ from django.test import Client
 from django.utils import timezone
 
 from safepassage.apps.audit.models import AuditEntry
+from safepassage.apps.cases.models import Notification
 from safepassage.apps.safety.actions import record_check_in, set_schedule
-from safepassage.apps.safety.models import CheckIn, CheckInSchedule, Notification
+from safepassage.apps.safety.models import CheckIn, CheckInSchedule
 from safepassage.cli import main
 
 from .conftest import World, sign_in

@@ -7,8 +7,8 @@ import random
 import pytest
 from django.utils import timezone
 
-from safepassage.apps.cases.actions import NewCase, create_case
-from safepassage.apps.safety import jobs
+from safepassage.apps.cases.registry.actions import NewCase, create_case
+from safepassage.apps.jobs import registry as jobs
 from safepassage.apps.safety.demo import load_safety_demo
 from safepassage.apps.safety.models import CaseFlag, CheckInSchedule, CountryRisk
 from safepassage.cli import main
@@ -41,7 +41,7 @@ def test_demo_gives_schedules_some_overdue_and_a_dated_sourced_register(world: W
 def test_registering_a_job_is_one_decorator(
     world: World, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(jobs, "JOBS", list(jobs.JOBS))
+    monkeypatch.setattr(jobs, "_JOBS", list(jobs.load_jobs()))
 
     @jobs.job("count_to_three")
     def count_to_three(now: object) -> int:

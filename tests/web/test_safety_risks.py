@@ -8,11 +8,11 @@ import pytest
 from django.test import Client
 
 from safepassage.apps.audit.models import AuditEntry
-from safepassage.apps.cases.actions import NewCase, create_case
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.models import Case, Notification
+from safepassage.apps.cases.registry.actions import NewCase, create_case
 from safepassage.apps.safety.actions import Assessment, record_assessment
 from safepassage.apps.safety.flagging import flag_cases_for_risk_rise
-from safepassage.apps.safety.models import CaseFlag, CountryRisk, Flagging, Notification
+from safepassage.apps.safety.models import CaseFlag, CountryRisk, Flagging
 from safepassage.apps.vault import keystore
 from safepassage.cli import main
 

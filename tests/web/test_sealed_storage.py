@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
-from safepassage.apps.cases.actions import NewCase, create_case, delete_case
 from safepassage.apps.cases.models import Case, CaseKey, Note, PersonName
+from safepassage.apps.cases.registry.actions import NewCase, create_case, delete_case
 from safepassage.apps.vault import keystore
 from safepassage.apps.vault.control import seal_everywhere
 from safepassage.apps.vault.rotation import rotate
@@ -33,7 +33,7 @@ def test_sealed_server_answers_503_for_case_pages_only(world: World) -> None:
 
 def test_sealed_api_answers_503(world: World) -> None:
     from safepassage.apps.accounts.models import Membership
-    from safepassage.apps.api.tokens import issue_token
+    from safepassage.apps.accounts.tokens import issue_token
 
     token = issue_token(Membership.objects.get(user=world.users["coordinator"]), "t")
     keystore.drop()

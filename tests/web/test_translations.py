@@ -25,7 +25,7 @@ from django.template import Context, Template
 from django.test import Client
 from django.utils import translation
 
-from safepassage.apps.cases.editing import save_section
+from safepassage.apps.cases.record.editing import save_section
 
 from .conftest import World, sign_in
 

@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _public_key() -> int:
-    from safepassage.apps.audit.checkpoints import audit_public_key
+    from safepassage.apps.vault.witness import audit_public_key
 
     print(audit_public_key())
     return 0
@@ -64,9 +64,10 @@ def _checkpoint(args: argparse.Namespace) -> int:
 
     from safepassage.apps.audit.actions import record
     from safepassage.apps.audit.checkpoints import write_checkpoint
+    from safepassage.apps.vault.witness import audit_signing_key
 
     try:
-        path = write_checkpoint(Path(args.out_dir))
+        path = write_checkpoint(Path(args.out_dir), audit_signing_key())
     except FileExistsError:
         print("no new entries since the last checkpoint; nothing written")
         return 0

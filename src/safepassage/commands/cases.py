@@ -48,8 +48,8 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _import(args: argparse.Namespace, organisation: object) -> int:
-    from safepassage.apps.cases.importer import parse
-    from safepassage.apps.cases.transfer import check_assignees, write_rows
+    from safepassage.apps.cases.transfer.importer import parse
+    from safepassage.apps.cases.transfer.records import check_assignees, write_rows
 
     path = Path(args.file)
     try:
@@ -86,7 +86,7 @@ def _import(args: argparse.Namespace, organisation: object) -> int:
 
 def _export(args: argparse.Namespace, organisation: object) -> int:
     from safepassage.apps.cases.models import Case
-    from safepassage.apps.cases.transfer import EXPORTABLE, export_cases
+    from safepassage.apps.cases.transfer.records import EXPORTABLE, export_cases
 
     fields = [f.strip() for f in args.fields.split(",") if f.strip()]
     unknown = [f for f in fields if f not in EXPORTABLE]

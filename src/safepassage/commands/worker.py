@@ -1,9 +1,10 @@
 """``safepassage worker``: run the background jobs once, or keep running them with --loop.
 
-Jobs live in ``safepassage.apps.safety.jobs`` (missed check-ins, risk flags, and later
-deadline reminders). Jobs that open sealed fields need the keys: give shares as for
-``serve``; while sealed those jobs are skipped with a message and the others still run.
-Failures are reported by job name and error class only: messages could hold data.
+Jobs are registered in ``safepassage.apps.jobs.registry`` by each app's ``jobs.py``
+(missed check-ins, risk flags, deadline reminders, audit checkpoints). Jobs that open
+sealed fields need the keys: give shares as for ``serve``; while sealed those jobs are
+skipped with a message and the others still run. Failures are reported by job name and
+error class only: messages could hold data.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def run_once(out: object = None) -> bool:
     from django.db import close_old_connections, connection
     from django.utils import timezone
 
-    from safepassage.apps.safety.jobs import load_jobs
+    from safepassage.apps.jobs.registry import load_jobs
     from safepassage.apps.vault import keystore
 
     stream = out or sys.stdout

@@ -10,6 +10,8 @@ import datetime
 import random
 
 from safepassage.apps.accounts.models import User
+from safepassage.apps.cases.lifecycle.procedure import recompute_deadlines
+from safepassage.apps.cases.lifecycle.stages import Stage
 from safepassage.apps.cases.models import (
     Case,
     Deployment,
@@ -18,8 +20,6 @@ from safepassage.apps.cases.models import (
     StageTransition,
     VettingSignOff,
 )
-from safepassage.apps.cases.procedure import recompute_deadlines
-from safepassage.apps.cases.stages import Stage
 
 UNITS = [
     ("155-я отдельная бригада морской пехоты", "30926", "мобилизованный", "рядовой"),

@@ -11,8 +11,8 @@ from django.utils import timezone
 from safepassage.apps.accounts.models import Membership, Organisation, User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
-from safepassage.apps.cases.actions import NewCase, create_case
-from safepassage.apps.cases.stages import Pathway, Stage
+from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
+from safepassage.apps.cases.registry.actions import NewCase, create_case
 from safepassage.apps.safety.demo import load_safety_demo
 from safepassage.demo.enrich import enrich
 from safepassage.demo.people import fictional_person

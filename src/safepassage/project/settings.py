@@ -67,13 +67,15 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
-    "safepassage.apps.accounts",
+    # Layered bottom to top (tests/test_app_layers.py): platform, domain, interfaces.
+    "safepassage.apps.jobs",
     "safepassage.apps.audit",
+    "safepassage.apps.accounts",
     "safepassage.apps.vault",
     "safepassage.apps.access",
-    "safepassage.apps.shell",
     "safepassage.apps.cases",
     "safepassage.apps.safety",
+    "safepassage.apps.shell",
     "safepassage.apps.api",
 ]
 

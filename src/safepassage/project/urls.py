@@ -10,9 +10,9 @@ urlpatterns = [
     path("", shell_views.home, name="home"),
     path("health", shell_views.health, name="health"),
     path("i18n/setlang", set_language, name="set_language"),
-    path("", include("safepassage.apps.accounts.urls")),
+    path("", include("safepassage.apps.shell.account.urls")),
     path("cases/", include("safepassage.apps.cases.urls")),
-    path("audit/", include("safepassage.apps.audit.urls")),
+    path("audit/", include("safepassage.apps.shell.trail.urls")),
     path("safety/", include("safepassage.apps.safety.urls")),
     path("api/v1/", api.urls),
 ]

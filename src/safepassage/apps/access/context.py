@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from django.http import HttpRequest
+
 from safepassage.apps.access.rules import Relation, Rule
 from safepassage.apps.accounts.models import Membership, Organisation, User
 
@@ -52,3 +54,26 @@ def roles_in(user: User, organisation_id: int | None) -> tuple[Organisation | No
     if not memberships:
         return None, frozenset()
     return memberships[0].organisation, frozenset(m.role for m in memberships)
+
+
+class NoAccessContext(LookupError):
+    """A view asked for the access context on a route the policy did not check (a bug)."""
+
+
+def attach_access(request: HttpRequest, access: AccessContext) -> None:
+    """Only the policy middleware calls this, once per request it lets through."""
+    request.access = access  # type: ignore[attr-defined]  # Django's HttpRequest has no slot
+
+
+def access_of(request: HttpRequest) -> AccessContext:
+    """The access context the policy middleware built: the one way pages and API read it."""
+    access = getattr(request, "access", None)
+    if not isinstance(access, AccessContext):
+        raise NoAccessContext("this route has no access context")
+    return access
+
+
+def access_if_any(request: HttpRequest) -> AccessContext | None:
+    """For templates and menus, which also render on public pages (sign-in, errors)."""
+    access = getattr(request, "access", None)
+    return access if isinstance(access, AccessContext) else None

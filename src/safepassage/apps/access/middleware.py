@@ -8,11 +8,11 @@ from typing import Any
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 
-from safepassage.apps.access.context import AccessContext, roles_in
+from safepassage.apps.access.context import AccessContext, attach_access, roles_in
 from safepassage.apps.access.policy import POLICY
 from safepassage.apps.accounts.models import User
 from safepassage.apps.accounts.sessions import SESSION_ORGANISATION
-from safepassage.apps.api.tokens import authenticate_bearer
+from safepassage.apps.accounts.tokens import authenticate_bearer
 from safepassage.apps.audit.actions import record
 from safepassage.apps.vault import keystore
 
@@ -73,7 +73,7 @@ class AccessPolicyMiddleware:
         if is_api:
             # A token acts with its own membership's role only, never the user's others.
             role_set = frozenset({token_membership.role})
-        request.access = AccessContext(user, organisation, role_set, rule)  # type: ignore[attr-defined]
+        attach_access(request, AccessContext(user, organisation, role_set, rule))
         if rule.allows(role_set):
             return _sealed_response(request) if rule.needs_keys else None
         record(

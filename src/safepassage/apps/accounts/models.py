@@ -17,6 +17,9 @@ class Organisation(models.Model):
     slug = models.SlugField(max_length=40, unique=True)
     name = models.CharField(max_length=120)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Where "today" is for this organisation's dates (deadlines, event dates): an IANA name
+    # such as "Europe/Paris"; empty means the server's TIME_ZONE. See accounts.clock.
+    time_zone = models.CharField(max_length=64, blank=True, default="")
 
     def __str__(self) -> str:
         return self.slug
@@ -31,6 +34,20 @@ class UserManager(BaseUserManager["User"]):
             user.set_unusable_password()
         user.save(using=self._db)
         return user
+
+    def caseworkers_of(
+        self, organisation: Organisation | None, *, active_only: bool = True
+    ) -> models.QuerySet[User]:
+        """The organisation's caseworkers (the ones a case can be assigned to), by name.
+
+        ``active_only=False`` keeps disabled accounts, for filtering cases they held.
+        """
+        found = self.filter(
+            memberships__organisation=organisation, memberships__role=Role.CASEWORKER
+        )
+        if active_only:
+            found = found.filter(is_active=True)
+        return found.distinct().order_by("username")
 
 
 class User(AbstractBaseUser):

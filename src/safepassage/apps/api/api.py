@@ -14,6 +14,7 @@ from ninja import NinjaAPI, Schema
 from ninja.security import HttpBearer
 
 import safepassage
+from safepassage.apps.access.context import access_of
 from safepassage.apps.api.cases import router as cases_router
 from safepassage.apps.api.safety import router as safety_router
 
@@ -41,7 +42,7 @@ class RootOut(Schema):
 
 @api.get("/", response=RootOut, url_name="root", summary="Who the token acts as")
 def root(request: HttpRequest) -> RootOut:
-    access = request.auth  # type: ignore[attr-defined]
+    access = access_of(request)
     return RootOut(
         service="safepassage",
         version=safepassage.__version__,

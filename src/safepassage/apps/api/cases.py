@@ -6,26 +6,26 @@ import datetime
 from typing import Any
 
 from django.http import HttpRequest
-from django.utils import timezone
 from ninja import Field, Query, Router, Schema, Status
 
-from safepassage.apps.accounts.roles import Role
-from safepassage.apps.cases.actions import NewCase, create_case
-from safepassage.apps.cases.actions_lifecycle import move_case
-from safepassage.apps.cases.importer import ImportRow
-from safepassage.apps.cases.lifecycle import MoveRefused
-from safepassage.apps.cases.listing import filtered, page_of
-from safepassage.apps.cases.lookup import access_of, case_in_scope, record_case_view
-from safepassage.apps.cases.models import Case, Deadline
-from safepassage.apps.cases.presenters import present_case
-from safepassage.apps.cases.procedure import (
-    EARLIEST_EVENT,
+from safepassage.apps.access.context import access_of
+from safepassage.apps.accounts import clock
+from safepassage.apps.cases.lifecycle.actions import move_case
+from safepassage.apps.cases.lifecycle.machine import MoveRefused
+from safepassage.apps.cases.lifecycle.procedure import (
     DeadlineUnavailable,
+    EventDateRefused,
     record_event,
     triggers_for,
 )
-from safepassage.apps.cases.stages import Pathway, Stage
-from safepassage.apps.cases.transfer import NEW_CASE_FIELDS
+from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
+from safepassage.apps.cases.models import Case, Deadline
+from safepassage.apps.cases.record.presenters import present_case
+from safepassage.apps.cases.registry.actions import NewCase, create_case_as
+from safepassage.apps.cases.registry.listing import filtered, page_of
+from safepassage.apps.cases.registry.lookup import case_in_scope, record_case_view
+from safepassage.apps.cases.transfer.importer import ImportRow
+from safepassage.apps.cases.transfer.records import NEW_CASE_FIELDS
 
 router = Router(tags=["cases"])
 
@@ -84,7 +84,8 @@ def _out(case: Case) -> CaseOut:
 )
 def case_list(request: HttpRequest, filters: Query[CaseFilters]) -> list[CaseOut]:
     data = filters.dict()
-    cases = filtered(Case.objects.visible_to(access_of(request)), data, timezone.now().date())
+    access = access_of(request)
+    cases = filtered(Case.objects.visible_to(access), data, access.organisation)
     page = page_of(cases, (data.get("country") or "").upper(), filters.page)
     return [_out(c) for c in page.cases]
 
@@ -101,8 +102,7 @@ def case_create(request: HttpRequest, body: ImportRow) -> Status[Any]:
         # Stages are reached through guarded moves (vetting sign-offs...), never at creation.
         return Status(422, Problem(detail="a new case starts at intake; move it afterwards"))
     data = {k: v for k, v in body.model_dump().items() if k in NEW_CASE_FIELDS}
-    assign = [access.user] if Role.CASEWORKER in access.roles else []
-    case = create_case(access.organisation, NewCase(**data), actor=access.user, assign_to=assign)
+    case = create_case_as(access, NewCase(**data))
     return Status(201, _out(case))
 
 
@@ -157,11 +157,10 @@ def case_event(request: HttpRequest, reference: str, body: EventIn) -> Any:
     case = case_in_scope(request, reference)
     if body.trigger not in triggers_for(case.pathway):
         return Status(422, Problem(detail="this event does not belong to the case's pathway"))
-    today = timezone.now().date()
-    if not EARLIEST_EVENT <= body.occurred_on <= today + datetime.timedelta(days=1):
-        return Status(422, Problem(detail="the event date is in the future or before 2000"))
     try:
         record_event(case, body.trigger, body.occurred_on, actor_id=access_of(request).user.pk)
+    except EventDateRefused as refusal:
+        return Status(422, Problem(detail=str(refusal.message)))
     except DeadlineUnavailable:
         return Status(422, Problem(detail="no version of a deadline rule applies from that date"))
     return Status(200, [_deadline(d) for d in case.deadlines.filter(met_at__isnull=True)])
@@ -186,10 +185,11 @@ def _deadline(row: Deadline) -> DeadlineOut:
     summary="Open deadlines of visible cases within a horizon",
 )
 def deadline_list(request: HttpRequest, days: int = 30) -> list[DeadlineOut]:
-    limit = timezone.now().date() + datetime.timedelta(days=max(0, min(days, 365)))
+    access = access_of(request)
+    limit = clock.today_for(access.organisation) + datetime.timedelta(days=max(0, min(days, 365)))
     rows = (
         Deadline.objects.filter(
-            case__in=Case.objects.visible_to(access_of(request)),
+            case__in=Case.objects.visible_to(access),
             met_at__isnull=True,
             act_by__lte=limit,
         )

@@ -9,10 +9,11 @@ from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Router, Schema, Status
 
-from safepassage.apps.cases.lookup import case_in_scope
+from safepassage.apps.access.context import access_of
+from safepassage.apps.cases.registry.lookup import case_in_scope
 from safepassage.apps.safety.actions import NoActiveSchedule, record_check_in
+from safepassage.apps.safety.listing import overdue_schedules
 from safepassage.apps.safety.models import CheckInSchedule
-from safepassage.cores.procedures import checkins
 
 router = Router(tags=["safety"])
 
@@ -45,7 +46,7 @@ def _out(schedule: CheckInSchedule, now: datetime.datetime) -> CheckInOut:
     summary="He checked in (nothing is sent to him)",
 )
 def case_check_in(request: HttpRequest, reference: str) -> Any:
-    access = request.auth  # type: ignore[attr-defined]
+    access = access_of(request)
     case = case_in_scope(request, reference)
     try:
         record_check_in(case, actor=access.user)
@@ -62,8 +63,7 @@ def case_check_in(request: HttpRequest, reference: str) -> Any:
     summary="Missed check-ins of visible cases, most urgent first",
 )
 def checkins_overdue(request: HttpRequest) -> list[CheckInOut]:
-    access = request.auth  # type: ignore[attr-defined]
+    access = access_of(request)
     now = timezone.now()
-    schedules = list(CheckInSchedule.objects.active().visible_to(access).select_related("case"))
-    late = checkins.overdue(((s, s.timing(), s.anchor()) for s in schedules), now)
+    late, _ = overdue_schedules(access, now)
     return [_out(schedule, now) for schedule, _ in late]

@@ -7,7 +7,7 @@ and ``detail`` accepts only short identifiers, numbers and booleans.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Protocol
 
 from django.db import transaction
 from django.utils import timezone
@@ -83,6 +83,36 @@ def record(
         head.last_seq, head.last_hash, head.count = seq, digest, head.count + 1
         head.save()
     return entry
+
+
+class CaseLike(Protocol):
+    """What an entry about a case needs of it (the trail sits below the cases app)."""
+
+    @property
+    def reference(self) -> str: ...
+
+    @property
+    def organisation_id(self) -> int: ...
+
+
+def record_case(
+    action: str,
+    case: CaseLike,
+    *,
+    actor_id: int | None = None,
+    outcome: str = "ok",
+    detail: dict[str, Any] | None = None,
+) -> AuditEntry:
+    """The common entry: ``action`` on one case, in the case's organisation."""
+    return record(
+        action,
+        actor_id=actor_id,
+        organisation_id=case.organisation_id,
+        target_type="case",
+        target_ref=case.reference,
+        outcome=outcome,
+        detail=detail,
+    )
 
 
 def verify_trail() -> list[Any]:

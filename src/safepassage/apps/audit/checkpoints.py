@@ -1,7 +1,8 @@
 """Signed checkpoints of the audit chain, for an external witness.
 
 A checkpoint names the newest entry (sequence number, hash, count) at a moment and is
-signed with the audit key (Ed25519, derived from the keyring's audit purpose). Written
+signed with the audit key (Ed25519, derived from the keyring's audit purpose, which
+the vault holds and passes in). Written
 to a folder the operator points at a witness (a partner's server, a mailbox), it lets
 ``safepassage audit verify --checkpoint`` prove that nothing up to that entry was later
 rewritten or cut off, even by someone who can rewrite the whole table and its head.
@@ -12,19 +13,15 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.utils import timezone
 
 from safepassage.apps.audit.models import AuditEntry, AuditHead
-from safepassage.cores.crypto import (
-    Purpose,
-    SignatureError,
-    public_key_hex,
-    sign,
-    signing_key_from_seed,
-    verify,
-)
+from safepassage.cores.crypto import SignatureError, public_key_hex, sign, verify
+
+if TYPE_CHECKING:
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 FORMAT = "safepassage-audit-checkpoint/1"
 
@@ -38,17 +35,12 @@ def _signed_part(body: dict[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
 
 
-def audit_public_key() -> str:
-    from safepassage.apps.vault import keystore
+def write_checkpoint(folder: Path, key: Ed25519PrivateKey) -> Path:
+    """Sign the current head with ``key`` and write it as a new file in ``folder`` (0644).
 
-    return public_key_hex(signing_key_from_seed(keystore.keyring().key_for(Purpose.AUDIT)))
-
-
-def write_checkpoint(folder: Path) -> Path:
-    """Sign the current head and write it as a new file in ``folder`` (mode 0644)."""
-    from safepassage.apps.vault import keystore
-
-    key = signing_key_from_seed(keystore.keyring().key_for(Purpose.AUDIT))
+    The key comes from the keyring (``vault.witness.audit_signing_key``): the trail
+    itself holds no key, so it sits below the vault.
+    """
     head = AuditHead.objects.filter(id=1).first()
     body: dict[str, Any] = {
         "format": FORMAT,

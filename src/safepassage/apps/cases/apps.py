@@ -1,7 +1,20 @@
+from typing import Any
+
 from django.apps import AppConfig
+
+
+def _case_key_context(row: Any) -> str:
+    return str(row.case.uid)
 
 
 class CasesConfig(AppConfig):
     name = "safepassage.apps.cases"
     label = "cases"
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self) -> None:
+        """Tell the vault about the case keys, so that a rotation re-wraps them."""
+        from safepassage.apps.cases.models import CaseKey
+        from safepassage.apps.vault.datakeys import holds_wrapped_keys
+
+        holds_wrapped_keys(CaseKey, context_of=_case_key_context, related=("case",))

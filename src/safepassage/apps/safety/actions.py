@@ -1,4 +1,4 @@
-"""Writes for safety: schedules, check-ins, risk assessments, flags and notifications.
+"""Writes for safety: schedules, check-ins, risk assessments and flags.
 
 Shared by the views, the worker's jobs, the demo loader and the tests. Audit entries
 carry case references and row ids only.
@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.utils import timezone
 
-from safepassage.apps.accounts.models import Membership, User
-from safepassage.apps.accounts.roles import Role
-from safepassage.apps.audit.actions import record
+from safepassage.apps.accounts.models import User
+from safepassage.apps.audit.actions import record, record_case
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.notifications import coordinators_of, notify
 from safepassage.apps.safety.models import (
     RATING_RANK,
     CaseFlag,
@@ -23,7 +23,6 @@ from safepassage.apps.safety.models import (
     CheckInSchedule,
     CountryRisk,
     Flagging,
-    Notification,
 )
 
 
@@ -54,12 +53,10 @@ def set_schedule(
         schedule.interval_hours, schedule.grace_hours = interval_hours, grace_hours
         schedule.active = True
         schedule.save()
-        record(
+        record_case(
             "safety.schedule_set",
+            case,
             actor_id=_actor_id(actor),
-            organisation_id=case.organisation_id,
-            target_type="case",
-            target_ref=case.reference,
             detail={"interval_hours": interval_hours, "grace_hours": grace_hours},
         )
     return schedule
@@ -69,13 +66,7 @@ def stop_schedule(case: Case, *, actor: User | None) -> None:
     with transaction.atomic():
         stopped = CheckInSchedule.objects.filter(case=case, active=True).update(active=False)
         if stopped:
-            record(
-                "safety.schedule_stop",
-                actor_id=_actor_id(actor),
-                organisation_id=case.organisation_id,
-                target_type="case",
-                target_ref=case.reference,
-            )
+            record_case("safety.schedule_stop", case, actor_id=_actor_id(actor))
 
 
 def record_check_in(
@@ -90,26 +81,8 @@ def record_check_in(
         if not updated:
             raise NoActiveSchedule
         check_in = CheckIn.objects.create(case=case, at=at, actor_id=_actor_id(actor))
-        record(
-            "safety.check_in",
-            actor_id=_actor_id(actor),
-            organisation_id=case.organisation_id,
-            target_type="case",
-            target_ref=case.reference,
-        )
+        record_case("safety.check_in", case, actor_id=_actor_id(actor))
     return check_in
-
-
-def coordinators_of(organisation_id: int) -> list[User]:
-    ids = Membership.objects.filter(
-        organisation_id=organisation_id, role=Role.COORDINATOR, user__is_active=True
-    ).values_list("user_id", flat=True)
-    return list(User.objects.filter(pk__in=set(ids)).order_by("pk"))
-
-
-def notify(users: list[User], kind: str, case: Case | None = None) -> int:
-    Notification.objects.bulk_create(Notification(user=u, kind=kind, case=case) for u in users)
-    return len(users)
 
 
 def escalate(schedule: CheckInSchedule, now: datetime.datetime) -> bool:
@@ -122,13 +95,7 @@ def escalate(schedule: CheckInSchedule, now: datetime.datetime) -> bool:
         if not claimed:
             return False
         notified = notify(coordinators_of(case.organisation_id), "check_in_escalated", case)
-        record(
-            "safety.check_in_escalated",
-            organisation_id=case.organisation_id,
-            target_type="case",
-            target_ref=case.reference,
-            detail={"notified": notified},
-        )
+        record_case("safety.check_in_escalated", case, detail={"notified": notified})
     return True
 
 
@@ -185,13 +152,7 @@ def raise_flag(case: Case, assessment: CountryRisk) -> bool:
         CaseFlag.objects.create(case=case, kind="country_risk_rose", reason=reason)
         readers = list(case.assignees.filter(is_active=True).order_by("pk"))
         notify(readers or coordinators_of(case.organisation_id), "case_flagged", case)
-        record(
-            "safety.flag_raise",
-            organisation_id=case.organisation_id,
-            target_type="case",
-            target_ref=case.reference,
-            detail={"kind": "country_risk_rose"},
-        )
+        record_case("safety.flag_raise", case, detail={"kind": "country_risk_rose"})
     return True
 
 
@@ -201,19 +162,6 @@ def resolve_flag(flag: CaseFlag, *, actor: User) -> None:
             resolved_at=timezone.now(), resolved_by_id=actor.pk
         )
         if resolved:
-            record(
-                "safety.flag_resolve",
-                actor_id=actor.pk,
-                organisation_id=flag.case.organisation_id,
-                target_type="case",
-                target_ref=flag.case.reference,
-                detail={"kind": flag.kind},
+            record_case(
+                "safety.flag_resolve", flag.case, actor_id=actor.pk, detail={"kind": flag.kind}
             )
-
-
-def mark_read(user: User, notification_id: int | None = None) -> int:
-    """Mark one of the user's own notifications (or all of them) read."""
-    rows = Notification.objects.unread().filter(user=user)
-    if notification_id is not None:
-        rows = rows.filter(pk=notification_id)
-    return rows.update(read_at=timezone.now())

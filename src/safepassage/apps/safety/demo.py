@@ -12,8 +12,8 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
+from safepassage.apps.cases.lifecycle.stages import Stage
 from safepassage.apps.cases.models import Case
-from safepassage.apps.cases.stages import Stage
 from safepassage.apps.safety.actions import Assessment, record_assessment
 from safepassage.apps.safety.flagging import flag_pending_assessments
 from safepassage.apps.safety.models import CheckIn, CheckInSchedule, CountryRisk

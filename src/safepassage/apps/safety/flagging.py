@@ -15,8 +15,8 @@ from django.db.models import QuerySet
 from django.utils import timezone
 
 from safepassage.apps.audit.actions import record
+from safepassage.apps.cases.lifecycle.stages import Stage
 from safepassage.apps.cases.models import Case, Location
-from safepassage.apps.cases.stages import Stage
 from safepassage.apps.safety.actions import raise_flag
 from safepassage.apps.safety.models import CountryRisk, Flagging
 from safepassage.cores.crypto.errors import CryptoError

@@ -8,7 +8,7 @@ raised) is sealed under the case key.
 from __future__ import annotations
 
 import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.db import models
@@ -17,8 +17,8 @@ from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.cases.countries import COUNTRIES
 from safepassage.apps.cases.models import Case
-from safepassage.apps.cases.models.record import SealedRecord
 from safepassage.apps.vault.fields import SealedJSONField
+from safepassage.apps.vault.sealed import SealedRecord
 from safepassage.cores.procedures import checkins
 
 if TYPE_CHECKING:
@@ -181,56 +181,3 @@ class CaseFlag(SealedRecord):
     @property
     def label(self) -> str:
         return str(FLAG_KINDS.get(self.kind, self.kind))
-
-
-# Notification kinds and their labels: add a line here for a new kind (no migration needed).
-NOTIFICATION_KINDS = {
-    "check_in_escalated": _("A check-in was missed beyond its grace period."),
-    "case_flagged": _("A case was flagged for review."),
-    "deadline_due": _("A legal deadline is due within five days, or has passed."),
-}
-
-
-class NotificationQuerySet(models.QuerySet["Notification"]):
-    def unread(self) -> NotificationQuerySet:
-        return self.filter(read_at__isnull=True)
-
-    def for_user(self, user: Any) -> NotificationQuerySet:
-        """The user's notifications about cases of organisations they still belong to.
-
-        Someone moved out of an organisation stops seeing even its case references.
-        """
-        return (
-            self.filter(user=user)
-            .filter(
-                models.Q(case__isnull=True) | models.Q(case__organisation__memberships__user=user)
-            )
-            .distinct()
-        )
-
-
-class Notification(models.Model):
-    """Something a staff member should look at, shown on the Attention page. Codes only."""
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
-    )
-    kind = models.CharField(max_length=40)
-    case = models.ForeignKey(
-        Case, on_delete=models.CASCADE, null=True, blank=True, related_name="+"
-    )
-    created_at = models.DateTimeField(default=timezone.now)
-    read_at = models.DateTimeField(null=True, blank=True)
-
-    objects = NotificationQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-created_at", "-pk"]
-        indexes = [models.Index(fields=["user", "read_at"], name="safety_notif_user_read")]
-
-    def __str__(self) -> str:
-        return f"notification#{self.pk}"
-
-    @property
-    def label(self) -> str:
-        return str(NOTIFICATION_KINDS.get(self.kind, self.kind))

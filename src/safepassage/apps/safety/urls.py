@@ -1,6 +1,6 @@
 from django.urls import path
 
-from safepassage.apps.safety import views, views_case
+from safepassage.apps.safety import case_views, views
 
 app_name = "safety"
 
@@ -15,11 +15,11 @@ urlpatterns = [
         views.notification_read_view,
         name="notification_read",
     ),
-    path("case/<str:reference>/check-in", views_case.check_in_view, name="check_in"),
-    path("case/<str:reference>/schedule", views_case.schedule_view, name="schedule"),
+    path("case/<str:reference>/check-in", case_views.check_in_view, name="check_in"),
+    path("case/<str:reference>/schedule", case_views.schedule_view, name="schedule"),
     path(
         "case/<str:reference>/flags/<uuid:flag_id>/reviewed",
-        views_case.flag_resolve_view,
+        case_views.flag_resolve_view,
         name="flag_resolve",
     ),
 ]

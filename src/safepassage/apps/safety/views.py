@@ -9,11 +9,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from safepassage.apps.cases.models import Case
-from safepassage.apps.safety.actions import Assessment, mark_read, record_assessment
+from safepassage.apps.access.context import access_of
+from safepassage.apps.cases.models import Case, Notification
+from safepassage.apps.cases.notifications import mark_read
+from safepassage.apps.safety.actions import Assessment, record_assessment
 from safepassage.apps.safety.forms import CountryRiskForm
-from safepassage.apps.safety.models import CaseFlag, CheckInSchedule, CountryRisk, Notification
-from safepassage.cores.procedures import checkins
+from safepassage.apps.safety.listing import overdue_schedules
+from safepassage.apps.safety.models import CaseFlag, CountryRisk
 
 
 def overdue_view(request: HttpRequest) -> HttpResponse:
@@ -22,10 +24,9 @@ def overdue_view(request: HttpRequest) -> HttpResponse:
     Works while sealed: it shows references and times only, and a missed check-in
     matters most when something went wrong.
     """
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     now = timezone.now()
-    schedules = list(CheckInSchedule.objects.active().visible_to(access).select_related("case"))
-    late = checkins.overdue(((s, s.timing(), s.anchor()) for s in schedules), now)
+    late, active_count = overdue_schedules(access, now)
     flags = (
         CaseFlag.objects.open()
         .filter(case__in=Case.objects.visible_to(access))
@@ -35,12 +36,12 @@ def overdue_view(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "safety/overdue.html",
-        {"late": late, "active_count": len(schedules), "flags": flags, "now": now},
+        {"late": late, "active_count": active_count, "flags": flags, "now": now},
     )
 
 
 def risks_view(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     current = sorted(CountryRisk.objects.current().values(), key=lambda row: row.country)
     history = CountryRisk.objects.select_related("recorded_by")[:500]
     return render(
@@ -55,7 +56,7 @@ def risk_add_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         row = record_assessment(
             Assessment(**form.cleaned_data),
-            actor=request.access.user,  # type: ignore[attr-defined]
+            actor=access_of(request).user,
         )
         if row.rose:
             messages.success(
@@ -73,7 +74,7 @@ def risk_add_view(request: HttpRequest) -> HttpResponse:
 
 def attention_view(request: HttpRequest) -> HttpResponse:
     """The signed-in user's own notifications, newest first."""
-    user = request.access.user  # type: ignore[attr-defined]
+    user = access_of(request).user
     notifications = Notification.objects.for_user(user).select_related("case")[:200]
     unread = Notification.objects.for_user(user).unread().count()
     return render(
@@ -83,7 +84,7 @@ def attention_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def notification_read_view(request: HttpRequest, notification_id: int) -> HttpResponse:
-    user = request.access.user  # type: ignore[attr-defined]
+    user = access_of(request).user
     notification = get_object_or_404(Notification, pk=notification_id, user=user)
     mark_read(user, notification.pk)
     return redirect("safety:attention")
@@ -91,5 +92,5 @@ def notification_read_view(request: HttpRequest, notification_id: int) -> HttpRe
 
 @require_POST
 def notifications_read_all_view(request: HttpRequest) -> HttpResponse:
-    mark_read(request.access.user)  # type: ignore[attr-defined]
+    mark_read(access_of(request).user)
     return redirect("safety:attention")

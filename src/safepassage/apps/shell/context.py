@@ -7,6 +7,7 @@ from typing import Any
 from django.http import HttpRequest
 from django.utils.translation import gettext_lazy as _
 
+from safepassage.apps.access.context import access_if_any
 from safepassage.apps.accounts.models import Membership, User
 
 # (url name, label) in display order; an item shows only if the policy allows it.
@@ -24,7 +25,7 @@ NAV_ITEMS = [
 
 
 def navigation(request: HttpRequest) -> dict[str, Any]:
-    access = getattr(request, "access", None)
+    access = access_if_any(request)
     user = getattr(request, "user", None)
     if access is None or not isinstance(user, User):
         return {"nav_items": [], "memberships": []}

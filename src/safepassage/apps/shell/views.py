@@ -6,6 +6,7 @@ from django.db import connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
+from safepassage.apps.access.context import access_of
 from safepassage.apps.cases.models import Case
 
 
@@ -17,7 +18,7 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
-    access = request.access  # type: ignore[attr-defined]
+    access = access_of(request)
     case_count = None
     if access.may("cases:list"):
         case_count = Case.objects.visible_to(access.under("cases:list")).count()

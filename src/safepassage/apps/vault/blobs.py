@@ -6,14 +6,20 @@ import io
 import os
 import secrets
 from pathlib import Path
-from typing import IO, TYPE_CHECKING
+from typing import IO, Any, Protocol
 
 from django.conf import settings
 
 from safepassage.cores.crypto import decrypt_stream, encode_context, encrypt_stream
 
-if TYPE_CHECKING:
-    from safepassage.apps.cases.models import Document
+
+class BlobOwner(Protocol):
+    """A row whose file lives in a blob: a document of a case (or, later, an intake file)."""
+
+    pk: Any
+    blob_name: str
+
+    def sealing_case(self) -> Any: ...
 
 
 def blob_root() -> Path:
@@ -26,7 +32,7 @@ def _path(name: str) -> Path:
     return blob_root() / name[:2] / name
 
 
-def _context(document: Document) -> bytes:
+def _context(document: BlobOwner) -> bytes:
     return encode_context("safepassage.document.v1", str(document.pk))
 
 
@@ -34,9 +40,9 @@ def new_blob_name() -> str:
     return secrets.token_hex(16)
 
 
-def write_blob(document: Document, source: IO[bytes]) -> int:
+def write_blob(document: BlobOwner, source: IO[bytes]) -> int:
     """Encrypt ``source`` into the document's blob; returns the plaintext size."""
-    key, key_id = document.case.data_key()
+    key, key_id = document.sealing_case().data_key()
     path = _path(document.blob_name)
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     temporary = path.with_suffix(".partial")
@@ -51,9 +57,9 @@ def write_blob(document: Document, source: IO[bytes]) -> int:
     return size
 
 
-def read_blob(document: Document) -> bytes:
+def read_blob(document: BlobOwner) -> bytes:
     """The whole plaintext, released only after every chunk and the end were verified."""
-    key, _ = document.case.data_key()
+    key, _ = document.sealing_case().data_key()
     out = io.BytesIO()
     with _path(document.blob_name).open("rb") as handle:
         decrypt_stream(key, handle, out, _context(document))

@@ -7,7 +7,7 @@ lazily on first access; a wrong key, a moved ciphertext or a sealed server raise
 never returns the stored bytes or an empty value.
 
 A model with sealed fields has a UUID primary key and a ``sealing_case()`` method that
-returns the :class:`~safepassage.apps.cases.models.Case` whose data key it uses.
+returns the owner whose ``data_key()`` it uses (a case: see ``vault.sealed.SealedRecord``).
 """
 
 from __future__ import annotations

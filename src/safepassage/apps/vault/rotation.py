@@ -7,11 +7,13 @@ an old copy of the database can only be opened with the epoch it was wrapped und
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
 from safepassage.apps.audit.actions import record
 from safepassage.apps.vault import keystore
+from safepassage.apps.vault.datakeys import WrappedKeyTable, wrapped_key_tables
 from safepassage.cores.crypto import rewrap_data_key
 
 BATCH = 500
@@ -27,23 +29,11 @@ class RotationReport:
 
 def rotate(*, forget_older: bool = False) -> RotationReport:
     """Rotate; with ``forget_older``, forget every epoch before the one just replaced."""
-    from safepassage.apps.cases.models import CaseKey
-
     ring = keystore.keyring()
     previous = ring.current_epoch
     new = ring.new_epoch()
     keystore.write_state(ring.sealed_state())  # both epochs on disk before anything moves
-    rewrapped = 0
-    while True:
-        batch = list(CaseKey.objects.exclude(epoch=new).select_related("case")[:BATCH])
-        if not batch:
-            break
-        with transaction.atomic():
-            for row in batch:
-                row.wrapped = rewrap_data_key(ring, bytes(row.wrapped), str(row.case.uid), new)
-                row.epoch = new
-                row.save(update_fields=["wrapped", "epoch"])
-        rewrapped += len(batch)
+    rewrapped = sum(_rewrap_table(table, new) for table in wrapped_key_tables())
     forgotten = []
     if forget_older:
         for epoch in ring.epochs:
@@ -55,3 +45,20 @@ def rotate(*, forget_older: bool = False) -> RotationReport:
         "keys.rotate", detail={"epoch": new, "rewrapped": rewrapped, "forgotten": len(forgotten)}
     )
     return RotationReport(new, rewrapped, list(ring.epochs), forgotten)
+
+
+def _rewrap_table(table: WrappedKeyTable, epoch: int) -> int:
+    """Re-wrap every key of one table under ``epoch``, in batches of one transaction each."""
+    ring = keystore.keyring()
+    rewrapped = 0
+    rows = table.model._default_manager.exclude(epoch=epoch).select_related(*table.related)
+    batch: list[Any]
+    while batch := list(rows[:BATCH]):
+        with transaction.atomic():
+            for row in batch:
+                context = table.context_of(row)
+                row.wrapped = rewrap_data_key(ring, bytes(row.wrapped), context, epoch)
+                row.epoch = epoch
+                row.save(update_fields=["wrapped", "epoch"])
+        rewrapped += len(batch)
+    return rewrapped

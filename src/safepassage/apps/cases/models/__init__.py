@@ -1,4 +1,5 @@
-"""Case models: the case and its key, identity, contact, location, notes, documents."""
+"""Case models: the case and its key, identity, contact, location, notes, documents,
+lifecycle, service record, and the notifications staff receive about cases."""
 
 from safepassage.apps.cases.models.case import Case, CaseKey, CaseQuerySet, new_reference
 from safepassage.apps.cases.models.lifecycle import (
@@ -9,6 +10,7 @@ from safepassage.apps.cases.models.lifecycle import (
     VettingOutcome,
     VettingSignOff,
 )
+from safepassage.apps.cases.models.notification import NOTIFICATION_KINDS, Notification
 from safepassage.apps.cases.models.record import (
     Contact,
     Document,
@@ -26,6 +28,7 @@ from safepassage.apps.cases.models.service import (
 )
 
 __all__ = [
+    "NOTIFICATION_KINDS",
     "Case",
     "CaseKey",
     "CaseQuerySet",
@@ -39,6 +42,7 @@ __all__ = [
     "Identity",
     "Location",
     "Note",
+    "Notification",
     "PersonName",
     "ProcedureEvent",
     "ProcedureSuspension",

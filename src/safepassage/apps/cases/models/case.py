@@ -7,10 +7,11 @@ import uuid
 from typing import TYPE_CHECKING
 
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 
 from safepassage.apps.access.rules import Relation
-from safepassage.apps.cases.stages import Pathway, Stage
+from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
+from safepassage.apps.vault.datakeys import new_wrapped_key, open_wrapped_key
 
 if TYPE_CHECKING:
     from safepassage.apps.access.context import AccessContext
@@ -66,10 +67,6 @@ class Case(models.Model):
 
     def save(self, *args: object, **kwargs: object) -> None:
         """A new case gets a reference and, in the same transaction, its own data key."""
-        from django.db import transaction
-
-        from safepassage.apps.vault.casekeys import create_case_key
-
         adding = self._state.adding
         if not self.reference:
             self.reference = new_reference()
@@ -80,8 +77,6 @@ class Case(models.Model):
 
     def data_key(self) -> tuple[bytes, int]:
         """This case's data key and its version, unwrapped with the process's keyring."""
-        from safepassage.apps.vault.casekeys import unwrap_case_key
-
         cached = self.__dict__.get("_data_key")
         if cached is None:
             cached = unwrap_case_key(self)
@@ -102,3 +97,15 @@ class CaseKey(models.Model):
 
     def __str__(self) -> str:
         return f"case-key#{self.pk}"
+
+
+def create_case_key(case: Case) -> None:
+    """Give a new case its own data key, wrapped under the keyring's current epoch."""
+    key, wrapped, epoch = new_wrapped_key(str(case.uid))
+    CaseKey.objects.create(case=case, wrapped=wrapped, epoch=epoch)
+    case.__dict__["_data_key"] = (key, 1)
+
+
+def unwrap_case_key(case: Case) -> tuple[bytes, int]:
+    row = CaseKey.objects.get(case_id=case.pk)
+    return open_wrapped_key(bytes(row.wrapped), str(case.uid)), row.version

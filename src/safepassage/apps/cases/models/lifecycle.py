@@ -11,8 +11,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.cases.models.case import Case
-from safepassage.apps.cases.models.record import SealedRecord
 from safepassage.apps.vault.fields import SealedTextField
+from safepassage.apps.vault.sealed import SealedRecord
 
 
 class StageTransition(SealedRecord):

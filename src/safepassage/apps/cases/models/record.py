@@ -7,28 +7,12 @@ of things (``kind`` columns) are plaintext; every value is a sealed envelope.
 
 from __future__ import annotations
 
-import uuid
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.cases.models.case import Case
 from safepassage.apps.vault.fields import SealedDateField, SealedJSONField, SealedTextField
-
-
-class SealedRecord(models.Model):
-    """Abstract base: a UUID primary key (bound into every envelope) and the owning case."""
-
-    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
-
-    class Meta:
-        abstract = True
-
-    def __str__(self) -> str:
-        return f"{type(self).__name__.lower()}#{self.pk}"
-
-    def sealing_case(self) -> Case:
-        return self.case  # type: ignore[attr-defined, no-any-return]
+from safepassage.apps.vault.sealed import SealedRecord
 
 
 class NameKind(models.TextChoices):

@@ -5,8 +5,8 @@ from __future__ import annotations
 from django.db import models
 
 from safepassage.apps.cases.models.case import Case
-from safepassage.apps.cases.models.record import SealedRecord
 from safepassage.apps.vault.fields import SealedJSONField
+from safepassage.apps.vault.sealed import SealedRecord
 
 
 class ServiceRecord(SealedRecord):

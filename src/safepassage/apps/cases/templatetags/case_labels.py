@@ -12,9 +12,9 @@ from typing import Any
 from django import template
 
 from safepassage.apps.accounts.roles import Role
-from safepassage.apps.cases import forms_sections as fs
 from safepassage.apps.cases.countries import COUNTRIES
-from safepassage.apps.cases.forms_lifecycle import TRIGGER_LABELS
+from safepassage.apps.cases.lifecycle.forms import TRIGGER_LABELS
+from safepassage.apps.cases.record import forms as fs
 
 register = template.Library()
 

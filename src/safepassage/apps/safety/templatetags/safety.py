@@ -7,10 +7,11 @@ from typing import Any
 from django import template
 from django.utils import timezone
 
+from safepassage.apps.access.context import access_if_any
 from safepassage.apps.accounts.models import User
-from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.models import Case, Notification
 from safepassage.apps.safety.forms import ScheduleForm
-from safepassage.apps.safety.models import CaseFlag, CheckIn, CheckInSchedule, Notification
+from safepassage.apps.safety.models import CaseFlag, CheckIn, CheckInSchedule
 
 register = template.Library()
 
@@ -25,7 +26,7 @@ def _may_act_on(access: Any, route: str, case: Case) -> bool:
 @register.inclusion_tag("safety/panel.html", takes_context=True)
 def safety_panel(context: template.Context, case: Case, request: Any) -> dict[str, Any]:
     """The case page's safety panel: schedule state, recent check-ins, open flags."""
-    access = getattr(request, "access", None)
+    access = access_if_any(request)
     schedule = CheckInSchedule.objects.filter(case=case).first()
     active = schedule is not None and schedule.active
     check_ins = list(CheckIn.objects.filter(case=case)[:5])

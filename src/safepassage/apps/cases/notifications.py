@@ -1,0 +1,35 @@
+"""Writes on notifications: tell staff about a case, mark what they have read.
+
+Every app that watches cases (safety, reminders, and the vetting, intake and linkage
+apps to come) notifies through :func:`notify`; a notification holds a kind code and the
+case, never text, so the Attention page shows the reference and a translated label.
+"""
+
+from __future__ import annotations
+
+from django.utils import timezone
+
+from safepassage.apps.accounts.models import Membership, User
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.cases.models import Case, Notification
+
+
+def coordinators_of(organisation_id: int) -> list[User]:
+    """The organisation's active coordinators: who hears about a case nobody is assigned to."""
+    ids = Membership.objects.filter(
+        organisation_id=organisation_id, role=Role.COORDINATOR, user__is_active=True
+    ).values_list("user_id", flat=True)
+    return list(User.objects.filter(pk__in=set(ids)).order_by("pk"))
+
+
+def notify(users: list[User], kind: str, case: Case | None = None) -> int:
+    Notification.objects.bulk_create(Notification(user=u, kind=kind, case=case) for u in users)
+    return len(users)
+
+
+def mark_read(user: User, notification_id: int | None = None) -> int:
+    """Mark one of the user's own notifications (or all of them) read."""
+    rows = Notification.objects.unread().filter(user=user)
+    if notification_id is not None:
+        rows = rows.filter(pk=notification_id)
+    return rows.update(read_at=timezone.now())

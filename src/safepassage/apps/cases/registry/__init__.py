@@ -1,0 +1,1 @@
+"""The case itself: creating, listing, finding, opening, noting, filing, shredding."""

@@ -1,0 +1,140 @@
+"""Writes on cases, shared by the views, the API, the demo loader and importers."""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import IO
+
+from django.db import transaction
+
+from safepassage.apps.access.context import AccessContext
+from safepassage.apps.accounts.models import Organisation, User
+from safepassage.apps.accounts.roles import Role
+from safepassage.apps.audit.actions import record, record_case
+from safepassage.apps.cases.models import (
+    Case,
+    Contact,
+    Document,
+    ExactLocation,
+    Identity,
+    Location,
+    Note,
+    PersonName,
+)
+from safepassage.apps.cases.models.record import NameKind
+from safepassage.apps.vault import blobs
+
+
+@dataclass
+class NewCase:
+    legal_name: str
+    country: str
+    other_names: list[str] = field(default_factory=list)
+    birth_date: datetime.date | None = None
+    birth_place: str = ""
+    citizenships: list[str] = field(default_factory=list)
+    contact_channel: str = ""
+    contact_handle: str = ""
+    contact_protocol: str = ""
+    coarse_place: str = ""
+    exact_address: str = ""
+    note: str = ""
+    stage: str = "intake"
+    pathway: str = "undecided"
+
+
+def create_case(
+    organisation: Organisation,
+    data: NewCase,
+    *,
+    actor: User | None,
+    assign_to: list[User] | None = None,
+) -> Case:
+    """Create a case with all its sealed parts in one transaction."""
+    with transaction.atomic():
+        case = Case.objects.create(
+            organisation=organisation, stage=data.stage, pathway=data.pathway
+        )
+        if assign_to:
+            case.assignees.add(*assign_to)
+        PersonName.objects.create(
+            case=case, kind=NameKind.LEGAL, position=0, full_name=data.legal_name
+        )
+        for position, name in enumerate(data.other_names, start=1):
+            PersonName.objects.create(
+                case=case, kind=NameKind.TRANSLITERATION, position=position, full_name=name
+            )
+        Identity.objects.create(
+            case=case,
+            birth_date=data.birth_date,
+            birth_place=data.birth_place,
+            citizenships=data.citizenships,
+            documents=[],
+        )
+        Contact.objects.create(
+            case=case,
+            channel=data.contact_channel,
+            handle=data.contact_handle,
+            protocol=data.contact_protocol,
+        )
+        Location.objects.create(case=case, country=data.country, coarse_place=data.coarse_place)
+        if data.exact_address:
+            ExactLocation.objects.create(case=case, address=data.exact_address)
+        if data.note:
+            Note.objects.create(case=case, author_id=actor.pk if actor else None, text=data.note)
+        record_case(
+            "case.create", case, actor_id=actor.pk if actor else None, detail={"stage": data.stage}
+        )
+    return case
+
+
+def create_case_as(access: AccessContext, data: NewCase) -> Case:
+    """A case opened by a user: a caseworker who opens one works on it (and could not see
+    it otherwise); a coordinator assigns it later. Pages and the API both call this."""
+    assign = [access.user] if Role.CASEWORKER in access.roles else []
+    return create_case(access.organisation, data, actor=access.user, assign_to=assign)
+
+
+def add_note(case: Case, text: str, *, actor: User) -> Note:
+    with transaction.atomic():
+        note = Note.objects.create(case=case, author_id=actor.pk, text=text)
+        record_case("case.add_note", case, actor_id=actor.pk)
+    return note
+
+
+def add_document(
+    case: Case, title: str, source: IO[bytes], *, filename: str, content_type: str, actor: User
+) -> Document:
+    """Encrypt the upload to disk first, then record it; a failure leaves no row behind."""
+    document = Document(case=case, title=title, blob_name=blobs.new_blob_name())
+    size = blobs.write_blob(document, source)
+    document.meta = {"filename": filename[:200], "content_type": content_type, "size": size}
+    try:
+        with transaction.atomic():
+            document.save()
+            record_case("case.add_document", case, actor_id=actor.pk)
+    except BaseException:
+        blobs.delete_blob(document.blob_name)
+        raise
+    return document
+
+
+def delete_case(case: Case, *, actor: User | None) -> None:
+    """Crypto-shred: the case key goes with the case; blobs are unlinked afterwards."""
+    names = list(case.documents.values_list("blob_name", flat=True))
+    reference, organisation_id, case_pk = case.reference, case.organisation_id, case.pk
+    with transaction.atomic():
+        case.delete()
+        record(
+            "case.shred",
+            actor_id=actor.pk if actor else None,
+            organisation_id=organisation_id,
+            target_type="case",
+            target_ref=reference,
+        )
+    for name in names:
+        blobs.delete_blob(name)
+    from safepassage.apps.cases.registry.country_index import discard
+
+    discard(case_pk)

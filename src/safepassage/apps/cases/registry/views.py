@@ -1,0 +1,94 @@
+"""Case list, new case and case page."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from safepassage.apps.access.context import access_of
+from safepassage.apps.accounts.models import User
+from safepassage.apps.audit.actions import record
+from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.record.presenters import case_forms, present_case
+from safepassage.apps.cases.registry.actions import NewCase, create_case_as
+from safepassage.apps.cases.registry.forms import NewCaseForm
+from safepassage.apps.cases.registry.listing import CaseFilterForm, filtered, page_of
+from safepassage.apps.cases.registry.lookup import case_in_scope, record_case_view
+
+CASE_ACTIONS = (
+    "edit_section",
+    "move",
+    "assign",
+    "pathway",
+    "signoff",
+    "event",
+    "suspension",
+    "deadline_met",
+    "add_note",
+    "upload",
+    "delete",
+)
+
+
+def case_list_view(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    caseworkers = list(
+        User.objects.caseworkers_of(access.organisation, active_only=False).values_list(
+            "pk", "username"
+        )
+    )
+    form = CaseFilterForm(request.GET or None, caseworkers=caseworkers)
+    data = form.cleaned_data if form.is_valid() else {}
+    cases = filtered(Case.objects.visible_to(access), data, access.organisation)
+    raw_page = request.GET.get("page", "1")
+    page = page_of(
+        cases,
+        data.get("country", ""),
+        int(raw_page) if raw_page.isascii() and raw_page.isdigit() else 1,
+    )
+    names = page.legal_names()
+    record(
+        "case.list",
+        actor_id=access.user.pk,
+        organisation_id=access.organisation_id,
+        outcome="ok",
+        detail={"names_opened": len(names)},
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "cases/list.html",
+        {
+            "page": page,
+            "rows": [(case, names.get(case.pk, "")) for case in page.cases],
+            "form": form,
+            "query": query.urlencode(),
+            "can_create": access.may("cases:create"),
+        },
+    )
+
+
+def case_create_view(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    form = NewCaseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        case = create_case_as(access, NewCase(**form.cleaned_data))
+        return redirect("cases:detail", reference=case.reference)
+    return render(request, "cases/new.html", {"form": form})
+
+
+def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
+    access = access_of(request)
+    case = case_in_scope(request, reference)
+    record_case_view(request, case)
+    is_assigned = case.assignees.filter(pk=access.user.pk).exists()
+    context = {
+        "case": case,
+        "view": present_case(case),
+        "assignees": list(case.assignees.all()),
+        "can": {name: access.may(f"cases:{name}") for name in CASE_ACTIONS},
+        "can_reveal": access.may("cases:reveal_location") and is_assigned,
+        **case_forms(case),
+    }
+    return render(request, "cases/detail.html", context)

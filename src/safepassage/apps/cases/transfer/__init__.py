@@ -1,0 +1,1 @@
+"""Cases in and out in bulk: importing JSON lines or CSV, exporting selected fields."""

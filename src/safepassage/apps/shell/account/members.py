@@ -1,0 +1,88 @@
+"""Coordinators manage the people of their active organisation (and no other)."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.db.models import QuerySet
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from safepassage.apps.access.context import AccessContext, access_of
+from safepassage.apps.accounts.members import UsernameTaken, invite_member, set_roles
+from safepassage.apps.accounts.models import Membership, User
+from safepassage.apps.shell.account.forms import InviteForm, RolesForm
+
+
+def _members(access: AccessContext) -> QuerySet[User]:
+    return User.objects.filter(memberships__organisation=access.organisation).distinct()
+
+
+def _member_or_404(access: AccessContext, user_id: int) -> User:
+    member = _members(access).filter(pk=user_id).first()
+    if member is None:
+        raise Http404
+    return member
+
+
+def members_view(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    rows = Membership.objects.filter(organisation=access.organisation).select_related("user")
+    people: dict[int, tuple[User, list[str]]] = {}
+    for membership in rows.order_by("user__username", "role"):
+        people.setdefault(membership.user_id, (membership.user, []))[1].append(
+            membership.get_role_display()
+        )
+    return render(request, "accounts/members.html", {"people": people.values()})
+
+
+def member_invite_view(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            token = invite_member(
+                access.organisation,
+                form.cleaned_data["username"],
+                form.cleaned_data["role"],
+                actor=access.user,
+            )
+        except UsernameTaken:
+            form.add_error("username", _("This username is taken. Choose another."))
+        else:
+            link = request.build_absolute_uri(reverse("accounts:setup", args=[token]))
+            return render(request, "accounts/invited.html", {"link": link})
+    return render(request, "accounts/invite.html", {"form": form})
+
+
+def member_detail_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    access = access_of(request)
+    member = _member_or_404(access, user_id)
+    roles = list(
+        Membership.objects.filter(user=member, organisation=access.organisation).values_list(
+            "role", flat=True
+        )
+    )
+    form = RolesForm(initial={"roles": roles})
+    return render(
+        request,
+        "accounts/member.html",
+        {"member": member, "form": form, "is_self": member.pk == access.user.pk},
+    )
+
+
+@require_POST
+def member_roles_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    access = access_of(request)
+    member = _member_or_404(access, user_id)
+    form = RolesForm(request.POST)
+    if member.pk == access.user.pk:
+        messages.error(request, _("You cannot change your own roles. Ask another coordinator."))
+    elif form.is_valid():
+        set_roles(access.organisation, member, set(form.cleaned_data["roles"]), actor=access.user)
+        messages.success(request, _("Roles saved."))
+    else:
+        messages.error(request, _("Choose roles from the list."))
+    return redirect("accounts:member_detail", user_id=member.pk)

@@ -1,0 +1,23 @@
+"""Sign-in, one's own account, and the organisation's people (URL names ``accounts:*``)."""
+
+from django.urls import path
+
+from safepassage.apps.shell.account import members, signin, views
+
+app_name = "accounts"
+
+urlpatterns = [
+    path("login", signin.login_view, name="login"),
+    path("login/enrol", signin.enrol_view, name="enrol"),
+    path("setup/<str:token>", signin.setup_view, name="setup"),
+    path("logout", signin.logout_view, name="logout"),
+    path("account", views.profile_view, name="profile"),
+    path("account/organisation", views.switch_organisation_view, name="switch_organisation"),
+    path("account/recovery-codes", views.recovery_codes_view, name="recovery_codes"),
+    path("account/tokens", views.tokens_view, name="tokens"),
+    path("account/tokens/<str:prefix>/revoke", views.token_revoke_view, name="token_revoke"),
+    path("people", members.members_view, name="members"),
+    path("people/invite", members.member_invite_view, name="member_invite"),
+    path("people/<int:user_id>", members.member_detail_view, name="member_detail"),
+    path("people/<int:user_id>/roles", members.member_roles_view, name="member_roles"),
+]

@@ -1,0 +1,114 @@
+"""A user's own account: organisations, recovery codes, API tokens."""
+
+from __future__ import annotations
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from safepassage.apps.accounts import totp
+from safepassage.apps.accounts.models import ApiToken, Membership, User
+from safepassage.apps.accounts.recovery import replace_recovery_codes
+from safepassage.apps.accounts.sessions import SESSION_ORGANISATION
+from safepassage.apps.accounts.tokens import issue_token
+from safepassage.apps.audit.actions import record
+from safepassage.apps.shell.account.forms import CodeForm, TokenForm
+
+
+def _user(request: HttpRequest) -> User:
+    user = request.user
+    if not isinstance(user, User):  # the policy middleware lets no anonymous request here
+        raise PermissionDenied
+    return user
+
+
+def profile_view(request: HttpRequest) -> HttpResponse:
+    memberships = Membership.objects.filter(user=request.user).select_related("organisation")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"memberships": memberships.order_by("organisation__slug", "role"), "form": CodeForm()},
+    )
+
+
+@require_POST
+def switch_organisation_view(request: HttpRequest) -> HttpResponse:
+    raw = request.POST.get("organisation", "")
+    membership = Membership.objects.filter(
+        user=request.user, organisation_id=int(raw) if raw.isascii() and raw.isdigit() else -1
+    ).first()
+    if membership is None:
+        return render(request, "shell/404.html", status=404)
+    request.session.cycle_key()  # privilege change: new session id
+    request.session[SESSION_ORGANISATION] = membership.organisation_id
+    record(
+        "account.switch_organisation",
+        actor_id=request.user.pk,
+        organisation_id=membership.organisation_id,
+    )
+    return redirect("home")
+
+
+@require_POST
+def recovery_codes_view(request: HttpRequest) -> HttpResponse:
+    """New recovery codes need a fresh authenticator code (step-up)."""
+    user = _user(request)
+    form = CodeForm(request.POST)
+    step = totp.matching_step(user.totp_secret, form.data.get("code", "").strip())
+    if step is None or step <= user.totp_last_step:
+        messages.error(request, _("That code did not match, or was already used."))
+        return redirect("accounts:profile")
+    with transaction.atomic():
+        User.objects.filter(pk=user.pk).update(totp_last_step=step)
+        codes = replace_recovery_codes(user)
+        record("account.regenerate_recovery_codes", actor_id=user.pk)
+    return render(request, "accounts/recovery_codes.html", {"codes": codes})
+
+
+class _MembershipTokenForm(TokenForm):
+    membership = forms.ModelChoiceField(
+        label=gettext_lazy("Acts as"), queryset=Membership.objects.none()
+    )
+
+
+def tokens_view(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
+    own = Membership.objects.filter(user=user).select_related("organisation")
+    form = _MembershipTokenForm(request.POST or None)
+    form.fields["membership"].queryset = own  # type: ignore[attr-defined]
+    form.fields["membership"].label_from_instance = (  # type: ignore[attr-defined]
+        lambda m: f"{m.organisation.name} · {m.get_role_display()}"
+    )
+    new_token = None
+    if request.method == "POST" and form.is_valid():
+        membership = form.cleaned_data["membership"]
+        new_token = issue_token(membership, form.cleaned_data["label"])
+        record("account.issue_token", actor_id=user.pk, organisation_id=membership.organisation_id)
+        form = _MembershipTokenForm()
+        form.fields["membership"].queryset = own  # type: ignore[attr-defined]
+    tokens = ApiToken.objects.filter(membership__user=user, revoked_at__isnull=True)
+    return render(
+        request,
+        "accounts/tokens.html",
+        {
+            "form": form,
+            "tokens": tokens.select_related("membership__organisation"),
+            "new_token": new_token,
+        },
+    )
+
+
+@require_POST
+def token_revoke_view(request: HttpRequest, prefix: str) -> HttpResponse:
+    token = get_object_or_404(ApiToken, prefix=prefix, membership__user=request.user)
+    ApiToken.objects.filter(pk=token.pk).update(revoked_at=timezone.now())
+    record("account.revoke_token", actor_id=request.user.pk)
+    messages.success(request, _("Token revoked."))
+    return redirect("accounts:tokens")

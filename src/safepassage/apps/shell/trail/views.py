@@ -1,0 +1,39 @@
+"""Reading and verifying the audit trail."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_POST
+
+from safepassage.apps.access.context import access_of
+from safepassage.apps.access.rules import Relation
+from safepassage.apps.audit.actions import record, verify_trail
+from safepassage.apps.audit.models import AuditEntry
+
+
+def audit_list_view(request: HttpRequest) -> HttpResponse:
+    """Entries of the active organisation (the chain as a whole is checked by verify)."""
+    access = access_of(request)
+    entries = AuditEntry.objects.none()
+    if Relation.ORGANISATION in access.relations and access.organisation is not None:
+        entries = AuditEntry.objects.filter(organisation_id=access.organisation.pk)
+    page = Paginator(entries.order_by("-seq"), 100).get_page(request.GET.get("page"))
+    return render(
+        request, "audit/list.html", {"page": page, "can_verify": access.may("audit:verify")}
+    )
+
+
+@require_POST
+def audit_verify_view(request: HttpRequest) -> HttpResponse:
+    access = access_of(request)
+    problems = verify_trail()
+    record(
+        "audit.verify",
+        actor_id=access.user.pk,
+        organisation_id=access.organisation_id,
+        outcome="ok" if not problems else "problems",
+        detail={"problems": len(problems)},
+    )
+    return render(request, "audit/verify.html", {"problems": problems})
