@@ -18,7 +18,7 @@ def deadlines() -> Items:
     return [
         ("case-far", compute_deadline("fr.cnda_appeal", date(2026, 5, 1), on=ON)),  # 2 June
         ("case-soon", compute_deadline("fr.ofpra_filing", date(2026, 2, 25), on=ON)),  # 18 Mar
-        ("case-late", compute_deadline("fr.dublin_appeal", date(2026, 2, 1), on=ON)),  # 16 Feb
+        ("case-late", compute_deadline("fr.dublin_appeal", date(2026, 2, 1), on=ON)),  # 8 Feb
         (
             "case-suspended",
             compute_deadline(
@@ -48,7 +48,7 @@ def test_days_left(deadlines: Items) -> None:
     """days_left counts to the act-by date, negative once passed."""
     results = dict(deadlines)
     assert results["case-soon"].days_left(ON) == 8
-    assert results["case-late"].days_left(ON) == -22
+    assert results["case-late"].days_left(ON) == -30
 
 
 def test_negative_horizon_refused() -> None:

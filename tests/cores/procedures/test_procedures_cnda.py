@@ -29,7 +29,8 @@ def test_published_worked_example() -> None:
     assert start.params["remaining_days"] == "18"
     end = next(s for s in result.steps if s.code == "suspension_end")
     assert end.params["date"] == "2019-08-25"
-    assert result.steps[-1].params["to"] == "2019-08-26"
+    moved = [s for s in result.steps if s.code == "moved_non_working"]
+    assert moved[-1].params["to"] == "2019-08-26"
 
 
 def test_no_suspension() -> None:
@@ -38,22 +39,46 @@ def test_no_suspension() -> None:
 
 
 def test_request_within_window_suspends_and_resumes() -> None:
-    """Asked on 10 March with 24 days left; decided 20 April; 24 days from 21 April → 15 May."""
+    """Asked on 10 March with 24 days left; decided 20 April; 24 days from 21 April → 15 May.
+    Act-by drops the jours-francs day (23 days left) and restarts on 20 April itself: 13 May."""
     result = cnda(Suspension(date(2026, 3, 10), date(2026, 4, 20)))
-    assert result.due == result.conservative == date(2026, 5, 15)
+    assert result.due == date(2026, 5, 15)
+    assert result.conservative == date(2026, 5, 13)
     texts = [s.text for s in result.steps]
+    assert "Legal aid requested 10 March 2026: clock suspended with 24 days remaining" in texts
     assert (
-        "Legal aid requested 2026-03-10 (within 15 days): clock suspended with 24 days remaining"
-        in texts
+        "Decision notified 20 April 2026: the clock resumes the day after 20 April 2026, "
+        "24 days → 15 May 2026" in texts
     )
-    assert "Decision notified 2026-04-20: clock resumes the next day, 24 days → 2026-05-15" in texts
+
+
+def test_lawyer_notified_later_restarts_from_the_later_date() -> None:
+    """Applicant notified 20 April, lawyer 22 April (CAA Toulouse 22TL00387): 24 days from
+    23 April → Sunday 17 May → Monday 18 May; act-by stays the earliest reading, 13 May."""
+    result = cnda(
+        Suspension(date(2026, 3, 10), date(2026, 4, 20), lawyer_notified=date(2026, 4, 22))
+    )
+    assert result.due == date(2026, 5, 18)
+    assert result.act_by == date(2026, 5, 13)
+    end = next(s for s in result.steps if s.code == "suspension_end")
+    assert end.params["restart"] == "2026-04-22"
+    assert "(to the lawyer 22 April 2026)" in end.text
+
+
+def test_lawyer_notified_before_the_applicant() -> None:
+    """The later notification counts even when it is the applicant's."""
+    result = cnda(
+        Suspension(date(2026, 3, 10), date(2026, 4, 22), lawyer_notified=date(2026, 4, 20))
+    )
+    assert result.due == date(2026, 5, 18)
+    assert result.act_by == date(2026, 5, 13)
 
 
 def test_request_on_day_15_suspends() -> None:
     """17 March is day 15: it suspends; 17 days left from 21 April → 8 May (holiday) → 11 May."""
     result = cnda(Suspension(date(2026, 3, 17), date(2026, 4, 20)))
     assert result.due == date(2026, 5, 11)
-    assert [s.code for s in result.steps][-3:] == [
+    assert [s.code for s in result.steps][-4:-1] == [
         "moved_non_working",
         "moved_non_working",
         "moved_non_working",
@@ -65,7 +90,7 @@ def test_request_on_day_16_does_not_suspend() -> None:
     result = cnda(Suspension(date(2026, 3, 18), date(2026, 4, 20)))
     assert result.due == date(2026, 4, 3)
     late = next(s for s in result.steps if s.code == "suspension_too_late")
-    assert late.params == {"start": "2026-03-18", "window_end": "2026-03-17"}
+    assert late.params == {"start": "2026-03-18", "window_days": "15", "window_end": "2026-03-17"}
 
 
 def test_request_on_notification_day_keeps_the_whole_month() -> None:

@@ -28,16 +28,35 @@ CASES = [
     ("fr.ofpra_reexam_filing", date(2026, 4, 28), date(2026, 5, 6), date(2026, 5, 6)),
     ("fr.ofpra_reexam_incomplete", date(2026, 4, 27), date(2026, 5, 4), date(2026, 5, 1)),
     ("fr.ofpra_incomplete_file", date(2026, 3, 2), date(2026, 3, 10), date(2026, 3, 10)),
-    # CNDA: one month in jours francs, extended off weekends and holidays (verified).
-    ("fr.cnda_appeal", date(2026, 3, 2), date(2026, 4, 3), date(2026, 4, 3)),
-    ("fr.cnda_appeal", date(2026, 1, 31), date(2026, 3, 2), date(2026, 3, 2)),  # Feb 28 +1 = Sun
-    ("fr.cnda_appeal", date(2026, 3, 5), date(2026, 4, 7), date(2026, 4, 7)),  # Easter Monday
-    ("fr.cnda_appeal", date(2026, 6, 13), date(2026, 7, 15), date(2026, 7, 15)),  # 14 July
-    ("fr.cnda_appeal", date(2026, 4, 7), date(2026, 5, 11), date(2026, 5, 11)),  # 8 May + weekend
+    # CNDA: one month in jours francs, extended off weekends and holidays; L532-1 was not
+    # read on Légifrance, so act-by drops the jours-francs day and the extension.
+    ("fr.cnda_appeal", date(2026, 3, 2), date(2026, 4, 3), date(2026, 4, 2)),
+    ("fr.cnda_appeal", date(2026, 1, 31), date(2026, 3, 2), date(2026, 2, 28)),  # month end
+    ("fr.cnda_appeal", date(2026, 3, 5), date(2026, 4, 7), date(2026, 4, 5)),  # Easter Monday
+    ("fr.cnda_appeal", date(2025, 6, 13), date(2025, 7, 15), date(2025, 7, 13)),  # 14 July
+    ("fr.cnda_appeal", date(2026, 4, 7), date(2026, 5, 11), date(2026, 5, 7)),  # 8 May + weekend
     # The legal-aid window: 15 days; jours francs and extension unverified.
     ("fr.cnda_legal_aid_window", date(2026, 3, 2), date(2026, 3, 18), date(2026, 3, 17)),
-    # Dublin: 15 days; jours francs per La Cimade (unverified), never extended.
-    ("fr.dublin_appeal", date(2026, 3, 6), date(2026, 3, 22), date(2026, 3, 21)),
+    # Dublin: 15 days until 14 July 2024 (not a délai franc), 7 days (L921-1) from 15 July.
+    ("fr.dublin_appeal", date(2020, 3, 1), date(2020, 3, 16), date(2020, 3, 16)),
+    ("fr.dublin_appeal", date(2024, 7, 2), date(2024, 7, 17), date(2024, 7, 17)),
+    ("fr.dublin_appeal", date(2024, 7, 5), date(2024, 7, 22), date(2024, 7, 20)),  # Saturday
+    ("fr.dublin_appeal", date(2024, 7, 14), date(2024, 7, 29), date(2024, 7, 29)),  # last day
+    ("fr.dublin_appeal", date(2024, 7, 15), date(2024, 7, 22), date(2024, 7, 22)),  # L921-1
+    ("fr.dublin_appeal", date(2026, 3, 6), date(2026, 3, 13), date(2026, 3, 13)),  # acceptance
+    ("fr.dublin_appeal", date(2025, 12, 18), date(2025, 12, 26), date(2025, 12, 25)),  # Noël
+    # Leaving after an OQTF: 30 days, never extended; challenge: track chosen on the event
+    # (tested below), here the shortest track when none is recorded (48 hours, date only).
+    ("fr.oqtf_departure", date(2026, 3, 2), date(2026, 4, 1), date(2026, 4, 1)),
+    ("fr.oqtf_departure", date(2026, 5, 2), date(2026, 6, 1), date(2026, 6, 1)),
+    ("fr.oqtf_challenge", date(2026, 3, 6), date(2026, 3, 7), date(2026, 3, 7)),
+    ("fr.detention_asylum_claim", date(2026, 3, 2), date(2026, 3, 7), date(2026, 3, 7)),
+    ("fr.border_entry_refusal_appeal", date(2026, 3, 6), date(2026, 3, 7), date(2026, 3, 7)),
+    ("fr.border_entry_refusal_appeal", date(2024, 7, 1), date(2024, 7, 2), date(2024, 7, 2)),
+    # EU Pact rules (authority targets and the lodging window), from 12 June 2026.
+    ("fr.apr_registration", date(2026, 6, 15), date(2026, 6, 20), date(2026, 6, 20)),
+    ("fr.apr_lodging", date(2026, 6, 15), date(2026, 7, 6), date(2026, 7, 6)),
+    ("fr.border_procedure", date(2026, 6, 15), date(2026, 9, 7), date(2026, 9, 7)),
     ("fr.dublin_transfer_period", date(2026, 6, 11), date(2026, 12, 11), date(2026, 12, 11)),
     (
         "fr.dublin_transfer_period_absconded",
@@ -52,7 +71,6 @@ CASES = [
     # Reopening: strictly less than nine months.
     ("fr.reopening", date(2026, 1, 15), date(2026, 10, 14), date(2026, 10, 14)),
     ("fr.reopening", date(2026, 5, 31), date(2027, 2, 27), date(2027, 2, 27)),
-    ("fr.leave_after_final_rejection", date(2026, 3, 2), date(2026, 3, 17), date(2026, 3, 17)),
     # ATDA validity: the anniversary, conservatively the day before.
     ("fr.atda_validity_normal", date(2026, 3, 2), date(2027, 1, 2), date(2027, 1, 1)),
     ("fr.atda_validity_accelerated", date(2026, 3, 2), date(2026, 9, 2), date(2026, 9, 1)),
@@ -76,22 +94,21 @@ def test_every_french_rule_has_a_case() -> None:
     from safepassage.cores.procedures import default_ruleset
 
     french = {rid for rid in default_ruleset().ids() if rid.startswith("fr.")}
-    covered = {case[0] for case in CASES} | {"fr.dublin_appeal_detained"}
+    covered = {case[0] for case in CASES}
     covered |= {"fr.ofpra_accelerated_decision_detention"}
     assert french == covered
 
 
 def test_cnda_working_names_each_step() -> None:
-    """The working shows jours francs, the month and the move off a holiday, as data."""
-    result = compute_deadline("fr.cnda_appeal", date(2026, 6, 13), on=ON)
-    codes = [step.code for step in result.steps]
-    assert codes == ["rule", "trigger", "add_period", "franc_last_day", "moved_non_working"]
-    moved = result.steps[-1]
-    assert moved.params == {
-        "date": "2026-07-14",
-        "reason": "public holiday: Bastille Day (Fête nationale)",
-        "to": "2026-07-15",
-    }
+    """The working lists each step as a code with parameters, in order."""
+    result = compute_deadline("fr.cnda_appeal", date(2026, 3, 5), on=ON)
+    codes = [s.code for s in result.steps]
+    assert codes == [
+        "rule", "trigger", "seat", "add_period", "franc_last_day",
+        "moved_non_working", "conservative",
+    ]  # fmt: skip
+    moved = result.steps[5]
+    assert moved.params == {"date": "2026-04-06", "reason": "easter_monday", "to": "2026-04-07"}
     assert "jours francs" in result.steps[1].text
     assert result.rule.rule_id == "fr.cnda_appeal"
     assert result.rule.effective_from == date(2019, 1, 1)
@@ -114,26 +131,35 @@ def test_unverified_extension_adds_a_conservative_step() -> None:
 
 def test_rule_not_extended_says_so() -> None:
     """A rule that is not extended still notes that its last day is not a working day."""
-    result = compute_deadline("fr.dublin_appeal", date(2026, 3, 6), on=ON)
-    assert [s.code for s in result.steps][-2:] == ["not_extended", "conservative"]
+    result = compute_deadline("fr.oqtf_departure", date(2026, 3, 8), on=ON)
+    assert result.due == date(2026, 4, 7)
+    result = compute_deadline("fr.oqtf_departure", date(2026, 3, 7), on=ON)
+    assert [s.code for s in result.steps][-1] == "not_extended"
+    assert result.due == date(2026, 4, 6)
 
 
-def test_dublin_appeal_in_hours() -> None:
-    """48 hours hour to hour, weekend included; the instant is kept in UTC."""
+def test_dublin_appeal_in_detention_in_hours() -> None:
+    """48 hours hour to hour in detention (L921-2), weekend included, kept in UTC."""
     paris = timezone(timedelta(hours=1))
     result = compute_deadline(
-        "fr.dublin_appeal_detained", datetime(2026, 3, 6, 18, 30, tzinfo=paris), on=ON
+        "fr.dublin_appeal", datetime(2026, 3, 6, 18, 30, tzinfo=paris), on=ON, track="detention"
     )
     assert result.due_at == datetime(2026, 3, 8, 17, 30, tzinfo=UTC)
     assert result.due == date(2026, 3, 8)
+    assert result.track == "detention"
 
 
-def test_hours_rule_needs_an_aware_instant() -> None:
-    """A date or a naive datetime cannot start a period in hours."""
+def test_hours_with_a_date_only_count_from_the_start_of_the_day() -> None:
+    """With no hour known, 48 hours end with the next day: the safe reading."""
+    result = compute_deadline("fr.dublin_appeal", date(2026, 3, 6), on=ON, track="detention")
+    assert result.act_by == date(2026, 3, 7)
+    assert result.steps[-1].code == "hours_date_only"
+
+
+def test_hours_rule_refuses_a_naive_datetime() -> None:
+    """A naive datetime cannot start a period in hours."""
     with pytest.raises(NaiveDatetimeError):
-        compute_deadline("fr.dublin_appeal_detained", date(2026, 3, 6), on=ON)
-    with pytest.raises(NaiveDatetimeError):
-        compute_deadline("fr.dublin_appeal_detained", datetime(2026, 3, 6, 18, 30), on=ON)
+        compute_deadline("fr.border_entry_refusal_appeal", datetime(2026, 3, 6, 18, 30), on=ON)
 
 
 def test_accelerated_decision_in_detention() -> None:

@@ -10,24 +10,45 @@ from safepassage.cores.procedures import NoVersionInForceError, compute_deadline
 
 ON = date(2030, 1, 1)
 
+# (rule, served, due as the rule reads, act-by). § 74 AsylG was read only on copies of the
+# federal text, so act-by is not moved off weekends and holidays.
 CASES = [
-    ("de.asylum_appeal", date(2026, 3, 4), date(2026, 3, 18)),  # Wednesday → Wednesday
-    ("de.asylum_appeal", date(2026, 3, 7), date(2026, 3, 23)),  # Saturday → Monday
-    ("de.asylum_appeal", date(2026, 3, 20), date(2026, 4, 7)),  # Good Friday … Easter Monday
-    ("de.asylum_appeal", date(2026, 9, 19), date(2026, 10, 5)),  # 3 October is a Saturday
-    ("de.asylum_appeal_manifestly_unfounded", date(2026, 12, 18), date(2026, 12, 28)),  # Christmas
-    ("de.asylum_appeal_manifestly_unfounded", date(2026, 3, 4), date(2026, 3, 11)),
-    ("de.dublin_appeal", date(2026, 5, 7), date(2026, 5, 15)),  # Ascension
-    ("de.appeal_grounds", date(2026, 1, 31), date(2026, 3, 2)),  # 28 Feb is a Saturday
-]
+    ("de.asylum_appeal", date(2026, 3, 4), date(2026, 3, 18), date(2026, 3, 18)),
+    ("de.asylum_appeal", date(2026, 3, 7), date(2026, 3, 23), date(2026, 3, 21)),  # Saturday
+    ("de.asylum_appeal", date(2026, 3, 20), date(2026, 4, 7), date(2026, 4, 3)),  # Good Friday
+    ("de.asylum_appeal", date(2026, 9, 19), date(2026, 10, 5), date(2026, 10, 3)),  # 3 October
+    ("de.asylum_appeal_manifestly_unfounded", date(2026, 12, 18), date(2026, 12, 28),
+     date(2026, 12, 25)),  # Christmas
+    ("de.asylum_appeal_manifestly_unfounded", date(2026, 3, 4), date(2026, 3, 11),
+     date(2026, 3, 11)),
+    ("de.dublin_appeal", date(2026, 5, 7), date(2026, 5, 15), date(2026, 5, 14)),  # Ascension
+    ("de.appeal_grounds", date(2026, 1, 31), date(2026, 3, 2), date(2026, 2, 28)),  # month end
+    ("de.inadmissible_appeal", date(2026, 3, 4), date(2026, 3, 11), date(2026, 3, 11)),
+    ("de.followup_inadmissible_appeal", date(2026, 3, 4), date(2026, 3, 11), date(2026, 3, 11)),
+    ("de.airport_procedure", date(2026, 3, 4), date(2026, 3, 9), date(2026, 3, 7)),  # Saturday
+    ("de.departure_after_rejection", date(2026, 3, 4), date(2026, 4, 3), date(2026, 4, 3)),
+    ("de.departure_one_week", date(2026, 3, 7), date(2026, 3, 14), date(2026, 3, 14)),
+    ("de.wrong_instructions", date(2026, 3, 4), date(2027, 3, 4), date(2027, 3, 4)),
+    ("de.wrong_instructions", date(2024, 2, 29), date(2025, 2, 28), date(2025, 2, 28)),
+    ("de.apr_registration", date(2026, 6, 15), date(2026, 6, 20), date(2026, 6, 20)),
+    ("de.apr_lodging", date(2026, 6, 15), date(2026, 7, 6), date(2026, 7, 6)),
+    ("de.border_procedure", date(2026, 6, 15), date(2026, 9, 7), date(2026, 9, 7)),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(("rule_id", "served", "due"), CASES)
-def test_german_rule(rule_id: str, served: date, due: date) -> None:
-    """Each German rule gives its due date; with the extension verified, no conservative gap."""
+@pytest.mark.parametrize(("rule_id", "served", "due", "act_by"), CASES)
+def test_german_rule(rule_id: str, served: date, due: date, act_by: date) -> None:
+    """Each German rule gives its due date and the act-by date of its safe reading."""
     result = compute_deadline(rule_id, served, on=ON)
-    assert result.due == due
-    assert result.conservative == due
+    assert (result.due, result.act_by) == (due, act_by)
+
+
+def test_every_german_rule_has_a_case() -> None:
+    """The table covers every German rule id."""
+    from safepassage.cores.procedures import default_ruleset
+
+    german = {rid for rid in default_ruleset().ids() if rid.startswith("de.")}
+    assert german == {case[0] for case in CASES}
 
 
 def test_good_friday_moves_four_times() -> None:
@@ -44,15 +65,11 @@ def test_dublin_rule_before_its_version() -> None:
 
 
 def test_rules_for_pathways() -> None:
-    """§ 22 admission has no deadlines; the asylum pathway and the country list the four."""
+    """§ 22 admission has no deadlines; the asylum pathway and the country list the same."""
     assert rules_for("de_section_22", on=ON) == []
     ids = {r.id for r in rules_for("de_asylum", on=ON)}
-    assert ids == {
-        "de.asylum_appeal",
-        "de.asylum_appeal_manifestly_unfounded",
-        "de.dublin_appeal",
-        "de.appeal_grounds",
-    }
+    assert {"de.asylum_appeal", "de.inadmissible_appeal", "de.wrong_instructions"} <= ids
+    assert "de.apr_lodging" not in {r.id for r in rules_for("de_asylum", on=date(2026, 6, 1))}
     assert {r.id for r in rules_for("DE", on=ON)} == ids
     assert {r.id for r in rules_for("de", on=ON)} == ids
 

@@ -24,6 +24,8 @@ DAY_RULES = [
     rid
     for rid in default_ruleset().ids()
     if default_ruleset().versions(rid)[0].unit is not Unit.HOURS
+    and not default_ruleset().versions(rid)[0].tracks
+    and default_ruleset().versions(rid)[0].effective_from <= date(2024, 2, 1)
 ]
 days = st.dates(min_value=date(2024, 2, 1), max_value=date(2032, 12, 31))  # all rules in force
 

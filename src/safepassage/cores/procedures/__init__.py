@@ -23,9 +23,16 @@ Check-ins: a schedule per person in hiding, the state at a given instant (ok, du
 overdue, escalate) and the list of who is overdue, most urgent first. Nothing is ever
 sent to the person by the system.
 
-Public holidays are national ones only (France; Germany), computed from Easter, not
-listed per year; Alsace-Moselle, overseas and German Länder holidays are out of scope.
-Reference and recipes: ``docs/procedures.md``.
+An event may say more: how notice was given (``notified_by``: the period starts from
+the date the law deems, ``notice.py``), the track the decision follows (``track``: an
+OQTF under L911-1, L921-1 or L921-2), the court's seat (``court_seat``: a German Land
+or an Alsace-Moselle department adds holidays, ``seats.py``; with no seat only days
+every place keeps count) and the date the claim was made (``claim_date``: the EU
+Pact's versions apply to claims from 12 June 2026). Rule titles and every line of the
+working are written in English, French and Russian by ``i18n``.
+
+Public holidays are computed from Easter, not listed per year; overseas departments'
+days are out of scope. Reference and recipes: ``docs/procedures.md``.
 """
 
 from .agenda import rules_for, upcoming
@@ -47,6 +54,19 @@ from .errors import (
     ProceduresError,
     RuleDataError,
     UnknownRuleError,
+    UnknownTrackError,
+)
+from .i18n import (
+    describe_result,
+    describe_step,
+    format_date,
+    manner_label,
+    manner_names,
+    rule_title,
+    seat_label,
+    seat_names,
+    track_label,
+    trigger_label,
 )
 from .model import (
     Counting,
@@ -59,11 +79,15 @@ from .model import (
     Step,
     Suspension,
     SuspensionRule,
+    Track,
     Unit,
 )
+from .notice import NoticeManner
 from .rules import RuleFile, RuleSet, default_ruleset, load_ruleset, parse_rules
+from .seats import SEATS, seat_holidays
 
 __all__ = [
+    "SEATS",
     "CheckInSchedule",
     "CheckInState",
     "CheckInStatus",
@@ -74,6 +98,7 @@ __all__ = [
     "NaiveDatetimeError",
     "NoVersionInForceError",
     "NonWorkingDays",
+    "NoticeManner",
     "ProceduresError",
     "Rule",
     "RuleDataError",
@@ -83,22 +108,35 @@ __all__ = [
     "Step",
     "Suspension",
     "SuspensionRule",
+    "Track",
     "Unit",
     "UnknownRuleError",
+    "UnknownTrackError",
     "add_months",
     "add_working_days",
     "aware_utc",
     "compute_deadline",
     "default_ruleset",
+    "describe_result",
+    "describe_step",
     "easter_sunday",
+    "format_date",
     "is_working_day",
     "load_ruleset",
+    "manner_label",
+    "manner_names",
     "next_working_day",
     "non_working_reason",
     "overdue",
     "parse_rules",
     "public_holidays",
+    "rule_title",
     "rules_for",
+    "seat_holidays",
+    "seat_label",
+    "seat_names",
     "status",
+    "track_label",
+    "trigger_label",
     "upcoming",
 ]

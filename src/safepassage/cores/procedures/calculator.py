@@ -1,21 +1,28 @@
-"""The deadline calculator: one rule version, one trigger, optional suspensions.
+"""The deadline calculator: one rule, one event, and what is known about it.
 
-The calculation runs twice. The first run reads the rule as written in its data file
-and records every step; the second turns off each convention marked unverified that
-could only make the date later (the *jours francs* extra day, the move off a weekend
-or holiday, an unverified suspension) and gives ``conservative``. When both agree the
-result is simply verified.
+The event brings its date and, when the caseworker knows them, the manner of notice
+(``notified_by``: the period starts from the date the law deems), the track the
+decision follows (``track``: an OQTF under L911-1, L921-1 or L921-2), the court's
+seat (``court_seat``: its local holidays) and the date the claim was made
+(``claim_date``: whether the EU Pact applies). The version in force on the
+notification date is taken; a Pact version applies only to claims made from the
+Pact's start, and with no claim date both regimes are computed and act-by is the
+earlier. With no track (and no default), every track is computed and act-by is the
+earliest. Each calculation runs twice (``_run.Run``): as the data reads, and strictly;
+``conservative`` is the strict date, never later than ``due``.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
 
-from .calendars import add_months, add_working_days, aware_utc, non_working_reason
-from .errors import NaiveDatetimeError
+from ._run import Run
+from .calendars import aware_utc
+from .errors import NoVersionInForceError, UnknownTrackError
 from .model import (
-    Counting,
     DeadlineResult,
     DeadlineState,
     NonWorkingDays,
@@ -25,195 +32,141 @@ from .model import (
     Unit,
 )
 from .rules import RuleSet, default_ruleset
-
-_UNIT_WORDS = {
-    Unit.DAYS: ("day", "days"),
-    Unit.WORKING_DAYS: ("working day", "working days"),
-    Unit.WEEKS: ("week", "weeks"),
-    Unit.MONTHS: ("month", "months"),
-    Unit.HOURS: ("hour", "hours"),
-}
-_COUNTING_TEXT = {
-    Counting.DAY_AFTER: "day not counted",
-    Counting.FRANC: "day not counted: jours francs",
-    Counting.STRICTLY_WITHIN: "day not counted; act before the anniversary",
-    Counting.HOURS: "counted hour to hour",
-}
+from .seats import seat_jurisdiction
 
 
-def _span(length: int, unit: Unit) -> str:
-    singular, plural = _UNIT_WORDS[unit]
-    return f"{length} {singular if length == 1 else plural}"
+@dataclass(frozen=True)
+class _Event:
+    day: date  # the notification date the law deems
+    recorded: date  # where the strict pass starts: the deemed date only if verified
+    instant: datetime | None
+    suspensions: tuple[Suspension, ...]
+    on: date
+    seat: str | None
 
 
-class _Run:
-    """One pass of the calculation; ``lenient`` applies unverified conventions too."""
-
-    def __init__(self, rule: Rule, lenient: bool, record: bool) -> None:
-        self.rule, self.lenient, self.record = rule, lenient, record
-        self.steps: list[Step] = []
-
-    def step(self, code: str, text: str, **params: object) -> None:
-        if self.record:
-            self.steps.append(Step(code, {k: str(v) for k, v in params.items()}, text))
-
-    def nominal_end(self, trigger: date) -> date:
-        rule = self.rule
-        span = _span(rule.length, rule.unit)
-        if rule.unit is Unit.MONTHS:
-            end, clamped = add_months(trigger, rule.length)
-            self.step("add_period", f"{span} → {end}", length=rule.length, unit=rule.unit, date=end)
-            if clamped:
-                self.step("month_end", f"no such day that month: the last day, {end}", date=end)
-        elif rule.unit is Unit.WORKING_DAYS:
-            end = add_working_days(trigger, rule.length, rule.jurisdiction)
-            self.step("add_period", f"{span} → {end}", length=rule.length, unit=rule.unit, date=end)
-        else:
-            days = rule.length * (7 if rule.unit is Unit.WEEKS else 1)
-            end = trigger + timedelta(days=days)
-            self.step("add_period", f"{span} → {end}", length=rule.length, unit=rule.unit, date=end)
-        if rule.counting is Counting.FRANC and (self.lenient or rule.counting_verified):
-            end += timedelta(days=1)
-            self.step("franc_last_day", f"last day not counted (jours francs) → {end}", date=end)
-        elif rule.counting is Counting.STRICTLY_WITHIN and not (
-            self.lenient and not rule.counting_verified
-        ):
-            end -= timedelta(days=1)
-            self.step("strictly_within", f"must be before the anniversary → {end}", date=end)
-        return end
-
-    def suspend(
-        self, trigger: date, end: date, suspensions: Iterable[Suspension], on: date
-    ) -> date | None:
-        """Apply the suspensions; None while one is open."""
-        spec = self.rule.suspension
-        applied = False
-        for item in sorted(suspensions, key=lambda s: s.start):
-            if item.start < trigger:
-                raise ValueError(f"suspension starts {item.start}, before the trigger {trigger}")
-            if spec is None or item.kind != spec.kind:
-                self.step(
-                    "suspension_not_applicable",
-                    f"{item.kind} on {item.start}: this rule has no such suspension; ignored",
-                    start=item.start,
-                    kind=item.kind,
-                )
-                continue
-            if applied:
-                self.step(
-                    "suspension_repeat",
-                    f"another {item.kind} request on {item.start}: only the first counts",
-                    start=item.start,
-                )
-                continue
-            if item.start > on:
-                self.step(
-                    "suspension_future",
-                    f"{item.kind} dated {item.start}, after {on}: not taken into account",
-                    start=item.start,
-                    on=on,
-                )
-                continue
-            window_end = trigger + timedelta(days=spec.window_days)
-            if item.start > window_end:
-                self.step(
-                    "suspension_too_late",
-                    f"legal aid requested {item.start}, after the {spec.window_days}-day window "
-                    f"closed on {window_end}: no suspension",
-                    start=item.start,
-                    window_end=window_end,
-                )
-                continue
-            if item.start > end:
-                self.step(
-                    "suspension_after_expiry",
-                    f"{item.start} is after the deadline {end}: ignored",
-                    start=item.start,
-                )
-                continue
-            if not (self.lenient or spec.verified):
-                continue
-            applied = True
-            remaining = (end - max(item.start, trigger + timedelta(days=1))).days
-            self.step(
-                "suspension_start",
-                f"Legal aid requested {item.start} (within {spec.window_days} days): clock "
-                f"suspended with {remaining} days remaining",
-                start=item.start,
-                remaining_days=remaining,
-                window_end=window_end,
-            )
-            if item.end is None or item.end > on:
-                self.step(
-                    "suspension_open",
-                    f"no decision on the request known on {on}: suspended, no due date yet",
-                    start=item.start,
-                    on=on,
-                )
-                return None
-            end = item.end + timedelta(days=1 + remaining)
-            self.step(
-                "suspension_end",
-                f"Decision notified {item.end}: clock resumes the next day, "
-                f"{remaining} days → {end}",
-                end=item.end,
-                remaining_days=remaining,
-                date=end,
-            )
-        return end
-
-    def non_working(self, end: date) -> date:
-        rule = self.rule
-        reason = non_working_reason(end, rule.jurisdiction)
-        if reason is None:
-            return end
-        if rule.non_working is NonWorkingDays.NONE:
-            self.step(
-                "not_extended",
-                f"{end} is a {reason}; this rule is not extended",
-                date=end,
-                reason=reason,
-            )
-            return end
-        if not (self.lenient or rule.non_working_verified):
-            return end
-        while reason is not None:
-            following = end + timedelta(days=1)
-            self.step(
-                "moved_non_working",
-                f"{end} is a {reason}: moved to {following}",
-                date=end,
-                reason=reason,
-                to=following,
-            )
-            end, reason = following, non_working_reason(following, rule.jurisdiction)
-        return end
-
-    def run(self, trigger: date, suspensions: Iterable[Suspension], on: date) -> date | None:
-        end = self.suspend(trigger, self.nominal_end(trigger), suspensions, on)
-        return None if end is None else self.non_working(end)
+@dataclass(frozen=True)
+class _Outcome:
+    due: date | None
+    conservative: date | None
+    steps: tuple[Step, ...]
+    due_at: datetime | None = None
 
 
-def _hours(rule: Rule, instant: datetime | None, suspensions: Iterable[Suspension]) -> list[Step]:
-    if instant is None:
-        raise NaiveDatetimeError(f"{rule.id} counts in hours: give an aware datetime trigger")
-    due_at = instant + timedelta(hours=rule.length)
-    steps = [
-        Step(
-            "add_hours",
-            {"hours": str(rule.length), "due_at": due_at.isoformat()},
-            f"{rule.length} hours → {due_at.isoformat()}",
+def _step(code: str, **params: object) -> Step:
+    from .i18n import describe_step
+
+    values = {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in params.items()}
+    return Step(code, values, describe_step(Step(code, values), "en"))
+
+
+def _hours(rule: Rule, event: _Event) -> _Outcome:
+    """A period in hours: from the instant if known, else from the start of the day."""
+    ignored = tuple(
+        _step("suspension_hours", start=item.start, kind=item.kind) for item in event.suspensions
+    )
+    if event.instant is not None and event.day == event.instant.date():
+        due_at = event.instant + timedelta(hours=rule.length)
+        steps = (_step("add_hours", hours=rule.length, due_at=due_at.isoformat()), *ignored)
+        return _Outcome(due_at.date(), due_at.date(), steps, due_at)
+    last = event.day + timedelta(days=math.ceil(rule.length / 24) - 1)
+    steps = (_step("hours_date_only", hours=rule.length, date=last), *ignored)
+    return _Outcome(last, last, steps)
+
+
+def _once(rule: Rule, event: _Event) -> _Outcome:
+    """One version (one track) computed both ways."""
+    if rule.unit is Unit.HOURS:
+        return _hours(rule, event)
+    seat = rule.fixed_seat or event.seat
+    main = Run(rule, lenient=True, record=True, seat=seat)
+    due = main.run(event.day, event.suspensions, event.on)
+    strict = Run(rule, lenient=False, record=False, seat=seat)
+    conservative = strict.run(event.recorded, event.suspensions, event.on)
+    if due is not None and conservative is not None:
+        conservative = min(conservative, due)
+    return _Outcome(due, conservative, tuple(main.steps))
+
+
+def _seat_steps(rule: Rule, given: str | None) -> list[Step]:
+    if rule.non_working is not NonWorkingDays.EXTEND:
+        return []
+    if rule.fixed_seat is not None:
+        if given is not None and given != rule.fixed_seat:
+            return [_step("seat_fixed", seat=rule.fixed_seat, given=given)]
+        return [_step("seat", seat=rule.fixed_seat)]
+    return [_step("seat", seat=given)] if given else [_step("seat_none")]
+
+
+def _tracked(rule: Rule, event: _Event, track: str | None) -> tuple[_Outcome, str | None]:
+    """The outcome for the chosen track, or the earliest over all tracks."""
+    if not rule.tracks:
+        return _once(rule, event), None
+    chosen = track or rule.default_track
+    if chosen is not None:
+        try:
+            branch = rule.track(chosen)
+        except KeyError:
+            names = ", ".join(t.name for t in rule.tracks)
+            raise UnknownTrackError(f"no track {chosen!r}; known: {names}") from None
+        outcome = _once(_with_track(rule, branch.name), event)
+        head = _step("track" if track else "track_default", track=branch.name, rule_id=rule.id)
+        return _Outcome(outcome.due, outcome.conservative, (head, *outcome.steps),
+                        outcome.due_at), branch.name  # fmt: skip
+    results = [(t.name, _once(_with_track(rule, t.name), event)) for t in rule.tracks]
+    dated = [(n, o) for n, o in results if o.conservative is not None]
+    name, first = min(dated or results, key=lambda item: item[1].conservative or date.max)
+    head = _step("track_unknown", track=name, rule_id=rule.id, date=first.conservative or "")
+    return _Outcome(first.due, first.conservative, (head, *first.steps), first.due_at), None
+
+
+def _with_track(rule: Rule, name: str) -> Rule:
+    branch = rule.track(name)
+    return replace(
+        rule,
+        length=branch.length,
+        unit=branch.unit,
+        counting=branch.counting,
+        legal_basis=branch.legal_basis,
+        text_verified=rule.text_verified and branch.text_verified,
+    )
+
+
+def _regime(
+    rules: RuleSet, rule: Rule, claim_date: date | None
+) -> tuple[Rule, Rule | None, list[Step]]:
+    """The version a claim's date selects; the other candidate when it is unknown."""
+    if rule.regime != "pact":
+        return rule, None, []
+    earlier = rules.previous(rule)
+    start = rule.effective_from
+    if claim_date is None:
+        if earlier is None:
+            return rule, None, [_step("regime_pact_only", start=start)]
+        return rule, earlier, []
+    if claim_date >= start:
+        return rule, None, [_step("regime_pact", claim_date=claim_date, start=start)]
+    if earlier is None or earlier.regime == "pact":
+        raise NoVersionInForceError(
+            f"{rule.id} is a rule of the EU Pact; a claim made before {start} stays "
+            "under the earlier law"
         )
-    ]
-    for item in suspensions:
-        steps.append(
-            Step(
-                "suspension_not_applicable",
-                {"start": item.start.isoformat(), "kind": item.kind},
-                f"{item.kind} on {item.start}: not applicable to a period in hours",
-            )
-        )
-    return steps
+    return earlier, None, [_step("regime_old", claim_date=claim_date, start=start)]
+
+
+def _notice(
+    rules: RuleSet, rule_id: str, recorded: date, manner: str | None
+) -> tuple[date, date, list[Step]]:
+    """(deemed date, strict start, steps) for the manner of notice."""
+    if manner is None:
+        return recorded, recorded, []
+    jurisdiction = rules.versions(rule_id)[0].jurisdiction
+    spec = rules.manner(jurisdiction, manner)
+    deemed = spec.deemed(recorded)
+    if spec.text_verified or deemed == recorded:
+        return deemed, deemed, [_step("notice", manner=manner, recorded=recorded, deemed=deemed)]
+    steps = [_step("notice_unverified", manner=manner, recorded=recorded, deemed=deemed)]
+    return deemed, recorded, steps
 
 
 def compute_deadline(
@@ -223,63 +176,52 @@ def compute_deadline(
     on: date | None = None,
     suspensions: Iterable[Suspension] = (),
     ruleset: RuleSet | None = None,
+    court_seat: str | None = None,
+    notified_by: str | None = None,
+    track: str | None = None,
+    claim_date: date | None = None,
 ) -> DeadlineResult:
     """Compute a deadline and its working.
 
-    ``trigger`` is the date of the triggering event (an aware datetime for rules in
-    hours). The rule version is the one in force on the trigger date. ``on`` is the
-    date the calculation is made as of (default: today, UTC): suspension requests or
-    decisions dated after it are not yet known. ``ruleset`` defaults to the shipped
-    data files.
+    ``trigger`` is the date of the event (an aware datetime for rules in hours gives
+    the hour; a plain date counts them from the start of that day, the safe reading).
+    ``on`` is the date the calculation is made as of (default: today, UTC); requests
+    or decisions dated after it are not yet known. Raises ``UnknownRuleError``,
+    ``NoVersionInForceError``, ``UnknownTrackError``, or ``ValueError`` / ``KeyError``
+    for a seat or manner that does not exist.
     """
     rules = ruleset or default_ruleset()
     on = on or datetime.now(UTC).date()
-    instant: datetime | None = None
-    if isinstance(trigger, datetime):
-        instant = aware_utc(trigger, "trigger")
-        day = trigger.date()
-    else:
-        day = trigger
-    rule = rules.version(rule_id, day)
-    suspensions = tuple(suspensions)
+    instant = aware_utc(trigger, "trigger") if isinstance(trigger, datetime) else None
+    recorded = trigger.date() if isinstance(trigger, datetime) else trigger
+    day, strict_start, notice_steps = _notice(rules, rule_id, recorded, notified_by)
+    rule, other, regime_steps = _regime(rules, rules.version(rule_id, day), claim_date)
+    if court_seat is not None and seat_jurisdiction(court_seat) != rule.jurisdiction:
+        raise ValueError(f"court seat {court_seat!r} is not in {rule.jurisdiction}")
+    event = _Event(day, strict_start, instant, tuple(suspensions), on, court_seat)
+    outcome, used_track = _tracked(rule, event, track)
+    if other is not None:
+        alternative, _ = _tracked(other, event, track)
+        earliest = min(
+            (d for d in (outcome.conservative, alternative.conservative) if d), default=None
+        )
+        regime_steps = [
+            _step("regime_unknown", start=rule.effective_from, date=earliest or "",
+                  pact=outcome.conservative or "", old=alternative.conservative or "")
+        ]  # fmt: skip
+        outcome = replace(outcome, conservative=earliest)
     steps = [
-        Step(
-            "rule",
-            {
-                "rule_id": rule.id,
-                "effective_from": rule.effective_from.isoformat(),
-                "data_version": rule.data_version,
-            },
-            f"Rule {rule.id}, version in force from {rule.effective_from} ({rule.legal_basis})",
-        ),
-        Step(
-            "trigger",
-            {"trigger": rule.trigger, "date": day.isoformat(), "counting": rule.counting.value},
-            f"{rule.trigger} {day} ({_COUNTING_TEXT[rule.counting]})",
-        ),
-    ]
-    due_at: datetime | None = None
-    if rule.unit is Unit.HOURS:
-        steps += _hours(rule, instant, suspensions)
-        due_at = (instant or datetime.min.replace(tzinfo=UTC)) + timedelta(hours=rule.length)
-        due: date | None = due_at.date()
-        conservative = due
-    else:
-        main = _Run(rule, lenient=True, record=True)
-        due = main.run(day, suspensions, on)
-        steps += main.steps
-        conservative = _Run(rule, lenient=False, record=False).run(day, suspensions, on)
-        if due is not None and conservative is not None:
-            conservative = min(conservative, due)
-            if conservative != due:
-                steps.append(
-                    Step(
-                        "conservative",
-                        {"date": conservative.isoformat(), "due": due.isoformat()},
-                        f"Act by {conservative}: part of this rule's reading is unverified; "
-                        f"{due} only if it holds",
-                    )
-                )
+        _step("rule", rule_id=rule.id, effective_from=rule.effective_from,
+              data_version=rule.data_version, legal_basis=rule.legal_basis),
+        *regime_steps,
+        *notice_steps,
+        _step("trigger", trigger=rule.trigger, date=day, counting=rule.counting.value),
+        *_seat_steps(rule, court_seat),
+        *outcome.steps,
+    ]  # fmt: skip
+    due, conservative = outcome.due, outcome.conservative
+    if due is not None and conservative is not None and conservative != due:
+        steps.append(_step("conservative", date=conservative, due=due))
     return DeadlineResult(
         rule=rule.ref,
         title=rule.title,
@@ -291,5 +233,8 @@ def compute_deadline(
         conservative=conservative,
         steps=tuple(steps),
         verified=rule.verified,
-        due_at=due_at,
+        due_at=outcome.due_at,
+        track=used_track,
+        court_seat=court_seat,
+        notified_by=notified_by,
     )

@@ -30,3 +30,7 @@ class NoVersionInForceError(ProceduresError, LookupError):
 
 class NaiveDatetimeError(ProceduresError, ValueError):
     """A datetime without a time zone was given where an aware UTC instant is required."""
+
+
+class UnknownTrackError(ProceduresError, ValueError):
+    """The rule has tracks and the one named is not among them."""

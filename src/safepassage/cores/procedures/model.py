@@ -82,8 +82,31 @@ class SuspensionRule:
 
 
 @dataclass(frozen=True)
+class Track:
+    """One branch of a rule whose period depends on the event (an OQTF's track, a
+    Dublin decision notified with or without detention), chosen on the event."""
+
+    name: str
+    length: int
+    unit: Unit
+    counting: Counting
+    legal_basis: str
+    sources: tuple[str, ...]
+    quote: str
+    text_verified: bool
+
+
+@dataclass(frozen=True)
 class Rule:
-    """One version of one procedure rule, as read from a data file."""
+    """One version of one procedure rule, as read from a data file.
+
+    ``text_verified`` is True only when the operative sentence (``quote``) was read in
+    the official text (Légifrance, EUR-Lex, gesetze-im-internet.de); otherwise the
+    act-by date drops every convention that could only make it later. ``regime`` is
+    "pact" for versions of the EU Pact, which apply to claims made from its start
+    (``claim_date``). ``fixed_seat`` names the one court that hears the case (the
+    CNDA sits in Montreuil), so a seat given on the event is ignored.
+    """
 
     id: str
     jurisdiction: str
@@ -106,6 +129,19 @@ class Rule:
     data_version: str
     source_file: str
     suspension: SuspensionRule | None = None
+    quote: str = ""
+    text_verified: bool = False
+    tracks: tuple[Track, ...] = ()
+    default_track: str | None = None
+    regime: str | None = None
+    fixed_seat: str | None = None
+
+    def track(self, name: str) -> Track:
+        """The named track; ``KeyError`` if the rule has no such track."""
+        for track in self.tracks:
+            if track.name == name:
+                return track
+        raise KeyError(name)
 
     def in_force(self, day: date) -> bool:
         """Whether this version applies to an event on ``day`` (both ends inclusive)."""
@@ -118,7 +154,9 @@ class Rule:
         """False when any convention of this rule is marked unverified."""
         suspension_ok = self.suspension is None or self.suspension.verified
         return (
-            self.counting_verified
+            self.text_verified
+            and all(track.text_verified for track in self.tracks)
+            and self.counting_verified
             and self.non_working_verified
             and suspension_ok
             and "[unverified]" not in self.note
@@ -147,16 +185,21 @@ class Suspension:
     """A suspension interval: a request on ``start``, decided (notified) on ``end``.
 
     ``end=None`` means not decided yet: the deadline is then *suspended, no due date
-    yet*, never a guessed date.
+    yet*, never a guessed date. ``lawyer_notified`` is the day the legal-aid decision
+    reached the appointed lawyer: the clock restarts from the later notification
+    (CAA Toulouse, 22TL00387), and act-by from the earlier one.
     """
 
     start: date
     end: date | None = None
     kind: str = "legal_aid"
+    lawyer_notified: date | None = None
 
     def __post_init__(self) -> None:
         if self.end is not None and self.end < self.start:
             raise ValueError(f"suspension ends ({self.end}) before it starts ({self.start})")
+        if self.lawyer_notified is not None and self.lawyer_notified < self.start:
+            raise ValueError("the lawyer cannot be notified before the request")
 
 
 @dataclass(frozen=True)
@@ -195,6 +238,9 @@ class DeadlineResult:
     steps: tuple[Step, ...]
     verified: bool
     due_at: datetime | None = None
+    track: str | None = None
+    court_seat: str | None = None
+    notified_by: str | None = None
 
     @property
     def rule_id(self) -> str:
@@ -225,5 +271,8 @@ class DeadlineResult:
             "conservative": self.conservative.isoformat() if self.conservative else None,
             "due_at": self.due_at.isoformat() if self.due_at else None,
             "verified": self.verified,
+            "track": self.track,
+            "court_seat": self.court_seat,
+            "notified_by": self.notified_by,
             "steps": [step.as_dict() for step in self.steps],
         }

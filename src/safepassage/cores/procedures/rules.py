@@ -12,8 +12,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, field
+from datetime import date, timedelta
 from functools import cache
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -23,7 +23,9 @@ from typing import Any
 
 from .calendars import SUPPORTED
 from .errors import NoVersionInForceError, RuleDataError, UnknownRuleError
-from .model import Counting, Kind, NonWorkingDays, Rule, SuspensionRule, Unit
+from .model import Counting, Kind, NonWorkingDays, Rule, SuspensionRule, Track, Unit
+from .notice import NoticeManner
+from .seats import SEATS
 
 DATA_FILES = ("fr.json", "de.json")
 _ID = re.compile(r"^[a-z]{2}\.[a-z0-9_]+$")
@@ -42,6 +44,7 @@ class RuleFile:
     data_version: str
     pathways: Mapping[str, str]
     rules: tuple[Rule, ...]
+    manners: Mapping[str, NoticeManner] = field(default_factory=dict)
 
 
 class _Checker:
@@ -127,6 +130,89 @@ def _suspension(check: _Checker) -> SuspensionRule | None:
     )
 
 
+def _flag(check: _Checker, data: Mapping[str, Any], key: str = "text_verified") -> bool:
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise check.fail(f"{key!r} must be a boolean")
+    return value
+
+
+def _track(check: _Checker, name: str, data: Any) -> Track:
+    if not isinstance(data, dict):
+        raise check.fail(f"track {name!r} must be an object")
+    length = data.get("length")
+    if not isinstance(length, int) or isinstance(length, bool) or length <= 0:
+        raise check.fail(f"track {name!r} needs a positive 'length'")
+    unit = check.choice("unit", Unit, data)
+    counting = check.choice("counting", Counting, data)
+    if (unit is Unit.HOURS) != (counting is Counting.HOURS):
+        raise check.fail(f"track {name!r}: unit 'hours' goes with counting 'hours' only")
+    basis = data.get("legal_basis")
+    if not isinstance(basis, str) or not basis:
+        raise check.fail(f"track {name!r} needs a 'legal_basis'")
+    return Track(
+        name=name,
+        length=length,
+        unit=unit,
+        counting=counting,
+        legal_basis=basis,
+        sources=check.sources(data),
+        quote=str(data.get("quote", "")),
+        text_verified=_flag(check, data),
+    )
+
+
+def _tracks(check: _Checker) -> tuple[tuple[Track, ...], str | None]:
+    block = check.get("tracks", dict, optional=True) or {}
+    tracks = tuple(_track(check, str(name), body) for name, body in block.items())
+    default = check.get("default_track", str, optional=True)
+    if default is not None and default not in block:
+        raise check.fail(f"default_track {default!r} is not one of the tracks")
+    return tracks, default
+
+
+def _extras(check: _Checker) -> dict[str, Any]:
+    """The optional fields added with the 2026 review: quote, verification, tracks,
+    regime and a fixed court seat."""
+    regime = check.get("regime", str, optional=True)
+    if regime not in (None, "pact"):
+        raise check.fail(f"regime must be 'pact' or absent, got {regime!r}")
+    seat = check.get("fixed_seat", str, optional=True)
+    if seat is not None and seat not in SEATS:
+        raise check.fail(f"fixed_seat {seat!r} is not a known court seat")
+    tracks, default = _tracks(check)
+    return {
+        "quote": str(check.get("quote", str, optional=True) or ""),
+        "text_verified": _flag(check, check.data),
+        "tracks": tracks,
+        "default_track": default,
+        "regime": regime,
+        "fixed_seat": seat,
+    }
+
+
+def _manners(source: str, jurisdiction: str, block: Any) -> dict[str, NoticeManner]:
+    if not isinstance(block, dict):
+        raise RuleDataError(source, "notice", "'notice' must be an object")
+    manners = {}
+    for code, data in block.items():
+        check = _Checker(source, f"notice.{code}", data if isinstance(data, dict) else {})
+        offset = check.get("offset_days", int)
+        if offset < 0:
+            raise check.fail("'offset_days' must not be negative")
+        manners[str(code)] = NoticeManner(
+            code=str(code),
+            jurisdiction=jurisdiction,
+            offset_days=offset,
+            legal_basis=check.text("legal_basis"),
+            sources=check.sources(check.data),
+            quote=str(check.data.get("quote", "")),
+            text_verified=_flag(check, check.data),
+            note=str(check.data.get("note", "")),
+        )
+    return manners
+
+
 def _rule(source: str, index: int, data: Any, jurisdiction: str, version: str) -> Rule:
     if not isinstance(data, dict):
         raise RuleDataError(source, f"#{index}", "a record must be a JSON object")
@@ -175,6 +261,7 @@ def _rule(source: str, index: int, data: Any, jurisdiction: str, version: str) -
         data_version=version,
         source_file=source,
         suspension=_suspension(check),
+        **_extras(check),
     )
 
 
@@ -201,7 +288,8 @@ def parse_rules(text: str, source: str) -> RuleFile:
         unknown = set(rule.pathways) - set(pathways)
         if unknown:
             raise RuleDataError(source, rule.id, f"undeclared pathways {sorted(unknown)}")
-    return RuleFile(source, jurisdiction, version, dict(pathways), rules)
+    manners = _manners(source, jurisdiction, data.get("notice", {}))
+    return RuleFile(source, jurisdiction, version, dict(pathways), rules, manners)
 
 
 class RuleSet:
@@ -211,8 +299,10 @@ class RuleSet:
         self.files = tuple(files)
         versions: dict[str, list[Rule]] = {}
         self.pathways: dict[str, str] = {}
+        self.manners: dict[str, dict[str, NoticeManner]] = {}
         for file in self.files:
             self.pathways.update(file.pathways)
+            self.manners.setdefault(file.jurisdiction, {}).update(file.manners)
             for rule in file.rules:
                 versions.setdefault(rule.id, []).append(rule)
         self._versions = {
@@ -244,6 +334,20 @@ class RuleSet:
             if rule.in_force(on):
                 return rule
         raise NoVersionInForceError(f"no version of {rule_id!r} was in force on {on.isoformat()}")
+
+    def previous(self, rule: Rule) -> Rule | None:
+        """The version in force the day before ``rule`` starts, if there is one."""
+        for earlier in self.versions(rule.id):
+            if earlier.in_force(rule.effective_from - timedelta(days=1)):
+                return earlier
+        return None
+
+    def manner(self, jurisdiction: str, code: str) -> NoticeManner:
+        """A manner of notice of ``jurisdiction``; ``KeyError`` naming the known ones."""
+        known = self.manners.get(jurisdiction, {})
+        if code not in known:
+            raise KeyError(f"unknown manner of notice {code!r}; known: {', '.join(sorted(known))}")
+        return known[code]
 
     def rules_for(self, key: str, on: date) -> list[Rule]:
         """The versions in force on ``on`` for a country ("FR") or a pathway key."""
