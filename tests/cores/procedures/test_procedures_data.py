@@ -145,3 +145,40 @@ def test_malformed_file(text: str, message: str) -> None:
     with pytest.raises(RuleDataError, match=message) as caught:
         parse_rules(text, "broken.json")
     assert str(caught.value).startswith("broken.json")
+
+
+OFFICIAL = ("https://www.legifrance.gouv.fr/", "https://circulaire.legifrance.gouv.fr/",
+            "https://eur-lex.europa.eu/", "https://www.gesetze-im-internet.de/")  # fmt: skip
+
+
+def test_verified_versions_quote_an_official_text() -> None:
+    """A version marked verified quotes its operative sentence and cites an official site;
+    every version, verified or not, cites at least one official URL."""
+    from safepassage.cores.procedures import default_ruleset
+
+    rules = default_ruleset()
+    for rid in rules.ids():
+        for version in rules.versions(rid):
+            assert any(u.startswith(OFFICIAL) for u in version.sources), version.ref
+            for part in (version, *version.tracks):
+                if part.text_verified:
+                    assert part.quote, version.ref
+                    assert any(u.startswith(OFFICIAL) for u in part.sources), version.ref
+
+
+def test_removed_rule_is_gone() -> None:
+    """The prefect's 15 days were modelled as the applicant's: that rule no longer exists."""
+    from safepassage.cores.procedures import UnknownRuleError, default_ruleset
+
+    with pytest.raises(UnknownRuleError):
+        default_ruleset().versions("fr.leave_after_final_rejection")
+
+
+def test_unverified_text_acts_by_the_earliest_reading() -> None:
+    """A rule whose text was not read officially never gets a later act-by from an extension."""
+    from safepassage.cores.procedures import compute_deadline
+
+    result = compute_deadline("fr.dublin_appeal", date(2026, 3, 7), on=date(2030, 1, 1))
+    assert result.due == date(2026, 3, 16)  # Saturday 14 March → Monday as the rule reads
+    assert result.act_by == date(2026, 3, 14)
+    assert not result.verified

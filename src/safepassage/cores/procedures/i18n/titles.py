@@ -365,4 +365,14 @@ TRACKS: dict[str, tuple[str, str, str]] = {
         "procédure de 48 heures (L921-2, rétention)",
         "порядок с 48-часовым сроком (L921-2, задержание)",
     ),
+    "apr_short": (
+        "one-week window (inadmissible, accelerated or border procedure)",
+        "délai d'une semaine (irrecevabilité, procédure accélérée ou à la frontière)",
+        "недельный срок (недопустимость, ускоренная или пограничная процедура)",
+    ),
+    "apr_regular": (
+        "regular window (one month as L532-1 reads)",
+        "délai ordinaire (un mois selon L532-1)",
+        "обычный срок (один месяц по L532-1)",
+    ),
 }
