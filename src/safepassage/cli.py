@@ -1,6 +1,7 @@
 """The ``safepassage`` command line: our own sub-commands, then Django's.
 
-``safepassage screen ...`` and ``safepassage testimony ...`` run pure cores;
+``safepassage screen ...``, ``safepassage testimony ...`` and ``safepassage deadline ...``
+run pure cores;
 anything we do not define (``migrate``, ``shell``, ...) goes to Django's
 management machinery, so one entry point serves operators and developers.
 """
@@ -29,6 +30,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "screen": ("screen", "Screen names against watchlists across scripts and spellings."),
     "testimony": ("testimony", "Check interviews for contradictions: 'testimony check FILE'."),
+    "deadline": (
+        "deadline",
+        "Legal deadlines without a case: 'deadline compute --rule ID --event DATE', 'rules'.",
+    ),
 }
 
 EPILOG = """Any other COMMAND is one of Django's management commands, for example

@@ -24,6 +24,7 @@ __all__ = [
     "holiday_name",
     "manner_label",
     "manner_names",
+    "result_word",
     "rule_title",
     "seat_label",
     "seat_names",
@@ -125,6 +126,11 @@ def _value(key: str, value: str, params: dict[str, str], lang: str) -> str:
     return words[key]() if key in words else value
 
 
+def result_word(key: str, lang: str | None = "en") -> str:
+    """A word of the result's presentation ("source", "quote", "verified", ...)."""
+    return RESULT[key][_INDEX[lang_of(lang)]]
+
+
 def describe_step(step: Step, lang: str | None = "en") -> str:
     """One line of working in ``lang``; the stored text if the step is not known."""
     code = lang_of(lang)
@@ -148,9 +154,13 @@ def describe_result(result: DeadlineResult, lang: str | None = "en") -> dict[str
         summary = RESULT["suspended"][_INDEX[code]]
     else:
         summary = RESULT["due"][_INDEX[code]].format(date=format_date(result.act_by, code))
+    later = ""
+    if result.due and result.act_by and result.due != result.act_by:
+        later = RESULT["due_if"][_INDEX[code]].format(date=format_date(result.due, code))
     return {
         "title": rule_title(result.rule_id, code),
         "summary": summary,
+        "due_if": later,
         "verified": result.verified,
         "verified_note": "" if result.verified else RESULT["unverified"][_INDEX[code]],
         "steps": [describe_step(step, code) for step in result.steps],

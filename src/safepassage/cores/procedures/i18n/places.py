@@ -26,8 +26,9 @@ SEAT_NAMES: dict[str, tuple[str, str, str]] = {
     "FR-68": ("Haut-Rhin (Alsace-Moselle)", "Haut-Rhin (Alsace-Moselle)",
               "Верхний Рейн (Эльзас-Мозель)"),
     "FR-57": ("Moselle (Alsace-Moselle)", "Moselle (Alsace-Moselle)", "Мозель (Эльзас-Мозель)"),
-    "FR-METRO": ("elsewhere in metropolitan France", "ailleurs en France métropolitaine",
-                 "в другом месте метрополии Франции"),
+    "FR-METRO": ("metropolitan France outside Alsace-Moselle",
+                 "France métropolitaine hors Alsace-Moselle",
+                 "метрополия Франции вне Эльзаса-Мозеля"),
 }  # fmt: skip
 
 HOLIDAYS: dict[str, tuple[str, str, str]] = {

@@ -67,9 +67,10 @@ STEPS: dict[str, tuple[str, str, str]] = {
         "Место суда не указано: учитываются только общие для всех праздники",
     ),
     "seat_fixed": (
-        "This court sits {seat}; the seat given ({given}) is not used",
-        "Cette juridiction siège {seat} ; le siège indiqué ({given}) n'est pas retenu",
-        "Этот суд заседает: {seat}; указанное место ({given}) не учитывается",
+        "This court has one seat ({seat}); the seat given ({given}) is not used",
+        "Cette juridiction a un siège unique ({seat}) ; le siège indiqué ({given}) n'est pas"
+        " retenu",
+        "У этого суда одно место ({seat}); указанное место ({given}) не учитывается",
     ),
     "track": (
         "Decision {track}",
@@ -216,6 +217,23 @@ RESULT = {
         "Suspended: no date until the legal-aid decision is notified",
         "Suspendu : pas de date avant la notification de la décision d'aide juridictionnelle",
         "Приостановлено: даты нет до вручения решения о юридической помощи",
+    ),
+    "due_if": (
+        "({date} only if the unverified parts hold)",
+        "(le {date} seulement si les points non vérifiés se confirment)",
+        "({date} — только если непроверенное подтвердится)",
+    ),
+    "source": ("Source", "Source", "Источник"),
+    "quote": ("Text", "Texte", "Текст"),
+    "verified": (
+        "Verified against the official text",
+        "Vérifiée sur le texte officiel",
+        "Сверено с официальным текстом",
+    ),
+    "text_verified": (
+        "Text verified; a counting convention is not",
+        "Texte vérifié ; une règle de computation ne l'est pas",
+        "Текст сверен; одно из правил подсчёта — нет",
     ),
     "unverified": (
         "Not fully verified against the official text",
