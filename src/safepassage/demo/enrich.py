@@ -16,6 +16,7 @@ from safepassage.apps.cases.models import (
     Case,
     Deployment,
     ProcedureEvent,
+    ProcedureSuspension,
     ServiceRecord,
     StageTransition,
     VettingSignOff,
@@ -40,15 +41,21 @@ LATE_STAGES = {
     Stage.CNDA,
     Stage.FINAL_REJECTION,
 }
-# Stage -> (procedure event, days ago) for French asylum cases.
-FRENCH_EVENTS = {
-    Stage.OFPRA_FILING: ("atda_issued", 17),
-    Stage.INTERVIEW: ("atda_issued", 40),
-    Stage.DECISION: ("ofpra_decision_notified", 3),
-    Stage.CNDA: ("ofpra_decision_notified", 26),
-    Stage.FINAL_REJECTION: ("oqtf_notified", 9),
-    Stage.DUBLIN: ("dublin_transfer_notified", 4),
+# Stage -> (procedure event, days ago, what else is known) for French asylum cases. The
+# claims were made months ago, before the EU Pact (12 June 2026): the earlier law applies.
+FRENCH_EVENTS: dict[str, tuple[str, int, dict[str, str]]] = {
+    Stage.OFPRA_FILING: ("atda_issued", 17, {}),
+    Stage.INTERVIEW: ("atda_issued", 40, {}),
+    Stage.DECISION: (
+        "ofpra_decision_notified",
+        3,
+        {"notified_by": "registered_letter_uncollected"},
+    ),
+    Stage.CNDA: ("ofpra_decision_notified", 26, {"notified_by": "portal_viewed"}),
+    Stage.FINAL_REJECTION: ("oqtf_notified", 9, {"track": "l911_1", "court_seat": "FR-67"}),
+    Stage.DUBLIN: ("dublin_transfer_notified", 4, {"track": "at_liberty"}),
 }
+CLAIM_DAYS_AGO = 260
 
 
 def enrich(case: Case, rng: random.Random, reviewers: list[User], today: datetime.date) -> None:
@@ -91,8 +98,19 @@ def enrich(case: Case, rng: random.Random, reviewers: list[User], today: datetim
             )
     event = FRENCH_EVENTS.get(case.stage)
     if event and case.pathway == "fr_asylum_visa":
-        trigger, days_ago = event
+        trigger, days_ago, details = event
         ProcedureEvent.objects.create(
-            case=case, trigger=trigger, occurred_on=today - datetime.timedelta(days=days_ago)
+            case=case,
+            trigger=trigger,
+            occurred_on=today - datetime.timedelta(days=days_ago),
+            claim_date=today - datetime.timedelta(days=CLAIM_DAYS_AGO),
+            **details,
         )
+        if case.stage == Stage.CNDA:  # legal aid asked, granted, the lawyer told two days on
+            ProcedureSuspension.objects.create(
+                case=case,
+                requested_on=today - datetime.timedelta(days=20),
+                decided_on=today - datetime.timedelta(days=6),
+                lawyer_notified_on=today - datetime.timedelta(days=4),
+            )
         recompute_deadlines(case, today=today)

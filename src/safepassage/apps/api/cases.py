@@ -11,10 +11,12 @@ from ninja import Field, Query, Router, Schema, Status
 from safepassage.apps.access.context import access_of
 from safepassage.apps.accounts import clock
 from safepassage.apps.cases.lifecycle.actions import move_case
+from safepassage.apps.cases.lifecycle.labels import label, working
 from safepassage.apps.cases.lifecycle.machine import MoveRefused
 from safepassage.apps.cases.lifecycle.procedure import (
     DeadlineUnavailable,
     EventDateRefused,
+    EventDetails,
     record_event,
     triggers_for,
 )
@@ -47,6 +49,9 @@ class CaseFilters(Schema):
 
 
 class DeadlineOut(Schema):
+    """``title`` and ``working`` are in the request's language (Accept-Language);
+    ``rule_id`` is for programs, never for display."""
+
     reference: str
     rule_id: str
     title: str
@@ -54,6 +59,7 @@ class DeadlineOut(Schema):
     due: datetime.date | None
     state: str
     verified: bool
+    working: list[str]
 
 
 class MoveIn(Schema):
@@ -62,8 +68,15 @@ class MoveIn(Schema):
 
 
 class EventIn(Schema):
+    """An event; the optional details use the codes the procedure offers (court seat
+    "DE-BY", manner of notice, track "l921_1", date the claim was made)."""
+
     trigger: str
     occurred_on: datetime.date
+    court_seat: str = Field("", max_length=16)
+    notified_by: str = Field("", max_length=40)
+    track: str = Field("", max_length=24)
+    claim_date: datetime.date | None = None
 
 
 class Problem(Schema):
@@ -158,7 +171,9 @@ def case_event(request: HttpRequest, reference: str, body: EventIn) -> Any:
     if body.trigger not in triggers_for(case.pathway):
         return Status(422, Problem(detail="this event does not belong to the case's pathway"))
     try:
-        record_event(case, body.trigger, body.occurred_on, actor_id=access_of(request).user.pk)
+        details = EventDetails(body.court_seat, body.notified_by, body.track, body.claim_date)
+        actor_id = access_of(request).user.pk
+        record_event(case, body.trigger, body.occurred_on, actor_id=actor_id, details=details)
     except EventDateRefused as refusal:
         return Status(422, Problem(detail=str(refusal.message)))
     except DeadlineUnavailable:
@@ -170,11 +185,12 @@ def _deadline(row: Deadline) -> DeadlineOut:
     return DeadlineOut(
         reference=row.case.reference,
         rule_id=row.rule_id,
-        title=row.title,
+        title=label("rule", row.rule_id),
         act_by=row.act_by,
         due=row.due,
         state=row.state,
         verified=row.verified,
+        working=working(row.steps),
     )
 
 

@@ -6,30 +6,25 @@ from typing import Any
 
 from django import forms
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.cases.lifecycle.procedure import triggers_for
+from safepassage.apps.cases.lifecycle.procedure import (
+    EventDetails,
+    jurisdiction_for,
+    tracks_for,
+    triggers_for,
+)
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import VettingOutcome
-
-TRIGGER_LABELS = {
-    "spada_visit": _("Visit to the SPADA"),
-    "atda_issued": _("Asylum certificate (ATDA) issued"),
-    "atda_renewed": _("ATDA renewed"),
-    "ofpra_incomplete_notice": _("OFPRA: file incomplete notice"),
-    "ofpra_application_introduced": _("OFPRA: application introduced (accelerated)"),
-    "decision_posted_on_portal": _("Decision posted on the portal"),
-    "ofpra_decision_notified": _("OFPRA decision notified"),
-    "dublin_transfer_notified": _("Dublin transfer decision notified"),
-    "dublin_request_accepted": _("Dublin request accepted by the other state"),
-    "ofpra_closure_decision": _("OFPRA closed the file"),
-    "reexam_registered": _("Re-examination registered"),
-    "ofpra_incomplete_notice_reexam": _("Re-examination: incomplete notice"),
-    "oqtf_notified": _("Removal order (OQTF) notified"),
-    "bamf_decision_served": _("BAMF decision served"),
-    "bamf_decision_served_manifestly_unfounded": _("BAMF 'manifestly unfounded' decision served"),
-    "bamf_dublin_decision_served": _("BAMF Dublin decision served"),
-}
+from safepassage.cores.procedures import (
+    manner_label,
+    manner_names,
+    seat_label,
+    seat_names,
+    track_label,
+    trigger_label,
+)
 
 
 class MoveForm(forms.Form):
@@ -64,16 +59,47 @@ class SignOffForm(forms.Form):
     )
 
 
+def _optional(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    return [("", "—"), *pairs]
+
+
 class EventForm(forms.Form):
+    """An event and what else is known about it; labels in the reader's language come
+    from the procedures core, so no internal code is shown."""
+
     trigger = forms.ChoiceField(label=_("Event"))
     occurred_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    notified_by = forms.ChoiceField(label=_("How notice was given"), required=False)
+    track = forms.ChoiceField(label=_("Procedure track (if the decision says)"), required=False)
+    court_seat = forms.ChoiceField(label=_("Seat of the court"), required=False)
+    claim_date = forms.DateField(
+        label=_("Date the asylum claim was made (EU Pact)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
 
     def __init__(self, *args: Any, pathway: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        codes = sorted(triggers_for(pathway))
-        self.fields["trigger"].choices = [  # type: ignore[attr-defined]
-            (code, TRIGGER_LABELS.get(code, code)) for code in codes
-        ]
+        lang = get_language()
+        country = jurisdiction_for(pathway) or ""
+        choices = {
+            "trigger": [(c, trigger_label(c, lang)) for c in sorted(triggers_for(pathway))],
+            "notified_by": _optional([(m, manner_label(m, lang)) for m in manner_names(country)]),
+            "track": _optional([(t, track_label("", t, lang)) for t in tracks_for(pathway)]),
+            "court_seat": _optional([(s, seat_label(s, lang)) for s in seat_names(country)]),
+        }
+        for name, values in choices.items():
+            self.fields[name].choices = values  # type: ignore[attr-defined]
+
+    def details(self) -> EventDetails:
+        """The optional details, for ``record_event``."""
+        data = self.cleaned_data
+        return EventDetails(
+            court_seat=data.get("court_seat") or "",
+            notified_by=data.get("notified_by") or "",
+            track=data.get("track") or "",
+            claim_date=data.get("claim_date"),
+        )
 
 
 class SuspensionForm(forms.Form):
@@ -82,6 +108,11 @@ class SuspensionForm(forms.Form):
     )
     decided_on = forms.DateField(
         label=_("Legal-aid decision notified on (if known)"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    lawyer_notified_on = forms.DateField(
+        label=_("Decision notified to the appointed lawyer on (if known)"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
     )

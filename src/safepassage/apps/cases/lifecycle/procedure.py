@@ -8,6 +8,7 @@ and stored with the rule version that applied (DOMAIN.md: keep which version app
 from __future__ import annotations
 
 import datetime
+from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
@@ -21,9 +22,10 @@ from safepassage.apps.cases.models import Case, Deadline, ProcedureEvent, Proced
 from safepassage.cores.procedures import (
     ProceduresError,
     Suspension,
-    Unit,
     compute_deadline,
     default_ruleset,
+    manner_names,
+    seat_names,
 )
 
 EARLIEST_EVENT = datetime.date(2000, 1, 1)
@@ -41,6 +43,10 @@ class EventDateRefused(ValueError):
         self.message = message
 
 
+class EventDetailRefused(EventDateRefused):
+    """A court seat, manner of notice, track or claim date the procedure does not know."""
+
+
 def check_event_date(value: datetime.date, organisation: Organisation) -> datetime.date:
     """Events are dated from 2000 to tomorrow (the organisation's today, plus a day for
     time zones); anything else is a typo. The one rule for forms, API, importer and demo."""
@@ -51,15 +57,64 @@ def check_event_date(value: datetime.date, organisation: Organisation) -> dateti
     return value
 
 
+@dataclass(frozen=True)
+class EventDetails:
+    """What else the caseworker knows about an event; every part optional ("" / None)."""
+
+    court_seat: str = ""
+    notified_by: str = ""
+    track: str = ""
+    claim_date: datetime.date | None = None
+
+
+def jurisdiction_for(pathway: str) -> str | None:
+    """The country ("FR", "DE") whose rules a pathway's deadlines follow, if any."""
+    ruleset = default_ruleset()
+    for rule_id in ruleset.ids():
+        if pathway in ruleset.versions(rule_id)[-1].pathways:
+            return rule_id.split(".", 1)[0].upper()
+    return None
+
+
+def tracks_for(pathway: str, trigger: str | None = None) -> list[str]:
+    """Track codes the rules started by ``trigger`` (or by any event) can follow."""
+    ruleset = default_ruleset()
+    found: list[str] = []
+    for code, rule_ids in triggers_for(pathway).items():
+        if trigger not in (None, code):
+            continue
+        for rule_id in rule_ids:
+            for version in ruleset.versions(rule_id):
+                found += [t.name for t in version.tracks if t.name not in found]
+    return found
+
+
+def check_event_details(case: Case, trigger: str, details: EventDetails) -> EventDetails:
+    """Each detail must be one the case's procedure knows; the one rule for form and API."""
+    country = jurisdiction_for(case.pathway) or ""
+    if details.court_seat and details.court_seat not in seat_names(country):
+        raise EventDetailRefused(_("That court seat is not one of this country's."))
+    if details.notified_by and details.notified_by not in manner_names(country):
+        raise EventDetailRefused(_("That manner of notice is not one of this country's."))
+    if details.track and details.track not in tracks_for(case.pathway, trigger):
+        raise EventDetailRefused(_("That procedure track does not apply to this event."))
+    if details.claim_date is not None:
+        check_event_date(details.claim_date, case.organisation)
+    return details
+
+
 def triggers_for(pathway: str) -> dict[str, list[str]]:
-    """Trigger code -> rule ids, for the rules of a pathway (empty for other pathways)."""
+    """Trigger code -> rule ids, for the rules of a pathway (empty for other pathways).
+
+    Rules in hours are included: with a date only, the calculator counts from the start
+    of that day (48 hours end with the next day), the safe reading."""
     ruleset = default_ruleset()
     if pathway not in ruleset.pathways:
         return {}
     found: dict[str, list[str]] = {}
     for rule_id in ruleset.ids():
         versions = ruleset.versions(rule_id)
-        if pathway in versions[-1].pathways and versions[-1].unit is not Unit.HOURS:
+        if pathway in versions[-1].pathways:
             found.setdefault(versions[-1].trigger, []).append(rule_id)
     return found
 
@@ -68,7 +123,10 @@ def recompute_deadlines(case: Case, *, today: datetime.date | None = None) -> in
     """Replace the case's computed deadlines; keeps 'met' and 'reminded' marks."""
     today = today or clock.today_for(case.organisation)
     rules = triggers_for(case.pathway)
-    suspensions = [Suspension(s.requested_on, s.decided_on, s.kind) for s in case.suspensions.all()]
+    suspensions = [
+        Suspension(s.requested_on, s.decided_on, s.kind, s.lawyer_notified_on)
+        for s in case.suspensions.all()
+    ]
     kept = {(d.event_id, d.rule_id): d for d in case.deadlines.all()}
     written = 0
     with transaction.atomic():
@@ -76,9 +134,16 @@ def recompute_deadlines(case: Case, *, today: datetime.date | None = None) -> in
             for rule_id in rules.get(event.trigger, []):
                 try:
                     result = compute_deadline(
-                        rule_id, event.occurred_on, on=today, suspensions=suspensions
+                        rule_id,
+                        event.occurred_on,
+                        on=today,
+                        suspensions=suspensions,
+                        court_seat=event.court_seat or None,
+                        notified_by=event.notified_by or None,
+                        track=event.track or None,
+                        claim_date=event.claim_date,
                     )
-                except (ProceduresError, ValueError, OverflowError):
+                except (ProceduresError, ValueError, KeyError, OverflowError):
                     raise DeadlineUnavailable(rule_id) from None
                 previous = kept.pop((event.pk, rule_id), None)
                 row = previous or Deadline(case=case, event=event, rule_id=rule_id)
@@ -96,27 +161,53 @@ def recompute_deadlines(case: Case, *, today: datetime.date | None = None) -> in
     return written
 
 
-def record_event(case: Case, trigger: str, occurred_on: datetime.date, *, actor_id: int) -> None:
+def record_event(
+    case: Case,
+    trigger: str,
+    occurred_on: datetime.date,
+    *,
+    actor_id: int,
+    details: EventDetails | None = None,
+) -> None:
     """Record an event and recompute; raises ``EventDateRefused`` or ``DeadlineUnavailable``
     and then saves nothing."""
     check_event_date(occurred_on, case.organisation)
+    details = check_event_details(case, trigger, details or EventDetails())
     with transaction.atomic():
         ProcedureEvent.objects.create(
-            case=case, trigger=trigger, occurred_on=occurred_on, recorded_by_id=actor_id
+            case=case,
+            trigger=trigger,
+            occurred_on=occurred_on,
+            recorded_by_id=actor_id,
+            court_seat=details.court_seat,
+            notified_by=details.notified_by,
+            track=details.track,
+            claim_date=details.claim_date,
         )
         recompute_deadlines(case)
         record_case("case.procedure_event", case, actor_id=actor_id, detail={"trigger": trigger})
 
 
 def record_suspension(
-    case: Case, requested_on: datetime.date, decided_on: datetime.date | None, *, actor_id: int
+    case: Case,
+    requested_on: datetime.date,
+    decided_on: datetime.date | None,
+    *,
+    actor_id: int,
+    lawyer_notified_on: datetime.date | None = None,
 ) -> None:
-    for day in (requested_on, decided_on):
+    """Record a legal-aid request (and its decision, and when the lawyer was told)."""
+    for day in (requested_on, decided_on, lawyer_notified_on):
         if day is not None:
             check_event_date(day, case.organisation)
+    if lawyer_notified_on is not None and lawyer_notified_on < requested_on:
+        raise EventDateRefused(_("The lawyer cannot be notified before the request."))
     with transaction.atomic():
         ProcedureSuspension.objects.create(
-            case=case, requested_on=requested_on, decided_on=decided_on
+            case=case,
+            requested_on=requested_on,
+            decided_on=decided_on,
+            lawyer_notified_on=lawyer_notified_on,
         )
         recompute_deadlines(case)
         record_case("case.procedure_suspension", case, actor_id=actor_id)

@@ -139,7 +139,9 @@ def event_view(request: HttpRequest, reference: str) -> HttpResponse:
         return back_to_case(case)
     data, actor_id = form.cleaned_data, access_of(request).user.pk
     with _deadline_errors(request):
-        record_event(case, data["trigger"], data["occurred_on"], actor_id=actor_id)
+        record_event(
+            case, data["trigger"], data["occurred_on"], actor_id=actor_id, details=form.details()
+        )
         messages.success(request, _("Event recorded; deadlines recomputed."))
     return back_to_case(case)
 
@@ -153,7 +155,13 @@ def suspension_view(request: HttpRequest, reference: str) -> HttpResponse:
         return back_to_case(case)
     data, actor_id = form.cleaned_data, access_of(request).user.pk
     with _deadline_errors(request):
-        record_suspension(case, data["requested_on"], data["decided_on"], actor_id=actor_id)
+        record_suspension(
+            case,
+            data["requested_on"],
+            data["decided_on"],
+            actor_id=actor_id,
+            lawyer_notified_on=data.get("lawyer_notified_on"),
+        )
         messages.success(request, _("Legal-aid request recorded; deadlines recomputed."))
     return back_to_case(case)
 

@@ -57,6 +57,14 @@ class ProcedureEvent(models.Model):
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="procedure_events")
     trigger = models.CharField(max_length=64)
     occurred_on = models.DateField()
+    # What the caseworker knows about the event, each optional and passed to the calculator:
+    # the court's seat (its holidays), how notice was given (the date the law deems), the
+    # decision's track (an OQTF's L911-1 / L921-1 / L921-2) and when the claim was made
+    # (whether the EU Pact applies). Codes come from the procedures core.
+    court_seat = models.CharField(max_length=16, blank=True, default="")
+    notified_by = models.CharField(max_length=40, blank=True, default="")
+    track = models.CharField(max_length=24, blank=True, default="")
+    claim_date = models.DateField(null=True, blank=True)
     recorded_by_id = models.BigIntegerField(null=True)
     recorded_at = models.DateTimeField(auto_now_add=True)
 
@@ -74,6 +82,9 @@ class ProcedureSuspension(models.Model):
     kind = models.CharField(max_length=32, default="legal_aid")
     requested_on = models.DateField()
     decided_on = models.DateField(null=True, blank=True)
+    # The day the decision reached the appointed lawyer: the clock restarts from the later
+    # notification (CAA Toulouse, 22TL00387), act-by from the earlier.
+    lawyer_notified_on = models.DateField(null=True, blank=True)
 
     def __str__(self) -> str:
         return f"suspension#{self.pk}"

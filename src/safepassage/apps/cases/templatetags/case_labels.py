@@ -13,7 +13,7 @@ from django import template
 
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.cases.countries import COUNTRIES
-from safepassage.apps.cases.lifecycle.forms import TRIGGER_LABELS
+from safepassage.apps.cases.lifecycle import labels as procedure_labels
 from safepassage.apps.cases.record import forms as fs
 
 register = template.Library()
@@ -28,7 +28,6 @@ CHOICES: dict[str, Mapping[str, Any]] = {
     "entry_document": dict(fs.RouteForm.base_fields["entry_document"].choices),  # type: ignore[attr-defined]
     "stay_status": dict(fs.STAY_STATUSES),
     "country": dict(COUNTRIES),
-    "trigger": TRIGGER_LABELS,
     "role": dict(Role.choices),
 }
 
@@ -36,9 +35,17 @@ CHOICES: dict[str, Mapping[str, Any]] = {
 @register.filter
 def choice_label(value: Any, kind: str) -> Any:
     """The label of ``value`` in the choice list ``kind``; a list gives a list of labels."""
+    if kind in procedure_labels.LABELLERS:  # procedure codes: words from the procedures core
+        return procedure_labels.label(kind, value) if value else value
     labels = CHOICES[kind]
     if isinstance(value, Iterable) and not isinstance(value, str):
         return [str(labels.get(item, item)) for item in value]
     if value in (None, ""):
         return value
     return str(labels.get(value, value))
+
+
+@register.filter
+def working(steps: Any) -> list[str]:
+    """A stored deadline's working, each line in the active language."""
+    return procedure_labels.working(steps)
