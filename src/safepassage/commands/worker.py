@@ -67,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         print("No shares given: jobs that need the keys are skipped.", file=sys.stderr)
     if not args.loop:
         return 0 if run_once() else 1
-    from safepassage.apps.vault.control import start_watcher
+    from safepassage.apps.vault.watcher import start_watcher
 
     start_watcher()  # a panic seal reaches this process too
     try:

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from django.http import HttpRequest
 
+from safepassage.apps.access.policy import POLICY
 from safepassage.apps.access.rules import Relation, Rule
 from safepassage.apps.accounts.models import Membership, Organisation, User
 
@@ -31,14 +32,10 @@ class AccessContext:
 
     def may(self, route_name: str) -> bool:
         """Would the policy let this user use another route (for links and menus)?"""
-        from safepassage.apps.access.policy import POLICY
-
         return POLICY[route_name].allows(self.roles)
 
     def under(self, route_name: str) -> AccessContext:
         """The same user acting under another route's rule (e.g. a count on the overview)."""
-        from safepassage.apps.access.policy import POLICY
-
         return replace(self, rule=POLICY[route_name])
 
 

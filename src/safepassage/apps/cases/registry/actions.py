@@ -23,6 +23,7 @@ from safepassage.apps.cases.models import (
     PersonName,
 )
 from safepassage.apps.cases.models.record import NameKind
+from safepassage.apps.cases.registry.country_index import discard
 from safepassage.apps.vault import blobs
 
 
@@ -135,6 +136,4 @@ def delete_case(case: Case, *, actor: User | None) -> None:
         )
     for name in names:
         blobs.delete_blob(name)
-    from safepassage.apps.cases.registry.country_index import discard
-
     discard(case_pk)
