@@ -6,9 +6,10 @@ import datetime
 
 from django import forms
 from django.core.validators import URLValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from safepassage.apps.accounts import clock
+from safepassage.apps.accounts.models import Organisation
 from safepassage.apps.cases.countries import COUNTRIES, COUNTRY_CODES
 from safepassage.apps.safety.models import RiskRating
 
@@ -42,6 +43,10 @@ class CountryRiskForm(forms.Form):
         max_length=500,
     )
 
+    def __init__(self, *args: object, organisation: Organisation | None, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+        self.organisation = organisation
+
     def clean_country(self) -> str:
         value = str(self.cleaned_data["country"])
         if value not in COUNTRY_CODES or value == "XX":
@@ -50,7 +55,7 @@ class CountryRiskForm(forms.Form):
 
     def clean_effective_on(self) -> datetime.date:
         value: datetime.date = self.cleaned_data["effective_on"]
-        if value > timezone.localdate():
+        if value > clock.today_for(self.organisation):
             raise forms.ValidationError(
                 _("An assessment records what is known now: no future dates.")
             )
