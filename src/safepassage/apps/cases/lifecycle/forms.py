@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from safepassage.apps.accounts.models import User
 from safepassage.apps.cases.lifecycle.procedure import triggers_for
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import VettingOutcome
@@ -39,18 +40,28 @@ class MoveForm(forms.Form):
     )
 
 
+if TYPE_CHECKING:  # generic only in django-stubs: Django's form fields have no __class_getitem__
+    _UserChoices = forms.ModelMultipleChoiceField[User]
+else:
+    _UserChoices = forms.ModelMultipleChoiceField
+
+
+class _Caseworkers(_UserChoices):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.username
+
+
 class AssignForm(forms.Form):
-    caseworkers = forms.ModelMultipleChoiceField(
+    caseworkers = _Caseworkers(
         label=_("Caseworkers"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, caseworkers: QuerySet[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, caseworkers: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["caseworkers"].queryset = caseworkers  # type: ignore[attr-defined]
-        self.fields["caseworkers"].label_from_instance = lambda u: u.username  # type: ignore[attr-defined]
+        cast(_Caseworkers, self.fields["caseworkers"]).queryset = caseworkers  # declared above
 
 
 class PathwayForm(forms.Form):
@@ -71,7 +82,7 @@ class EventForm(forms.Form):
     def __init__(self, *args: Any, pathway: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         codes = sorted(triggers_for(pathway))
-        self.fields["trigger"].choices = [  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["trigger"]).choices = [  # declared above
             (code, TRIGGER_LABELS.get(code, code)) for code in codes
         ]
 
