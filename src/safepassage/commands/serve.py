@@ -42,7 +42,7 @@ def serve(bind: str, workers: int) -> None:
     def post_fork(server: Any, worker: Any) -> None:
         start_watcher()
 
-    class _App(BaseApplication):  # type: ignore[misc]
+    class _App(BaseApplication):
         def load_config(self) -> None:
             options: dict[str, Any] = {
                 "bind": bind,

@@ -41,7 +41,7 @@ LATE_STAGES = {
     Stage.FINAL_REJECTION,
 }
 # Stage -> (procedure event, days ago) for French asylum cases.
-FRENCH_EVENTS = {
+FRENCH_EVENTS: dict[str, tuple[str, int]] = {
     Stage.OFPRA_FILING: ("atda_issued", 17),
     Stage.INTERVIEW: ("atda_issued", 40),
     Stage.DECISION: ("ofpra_decision_notified", 3),

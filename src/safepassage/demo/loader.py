@@ -97,7 +97,7 @@ def load_demo(cases_per_organisation: int = 18, seed: int = 2026) -> DemoSummary
                     if caseworkers and index % 5 != 4
                     else []
                 )
-                data = NewCase(**fictional_person(rng), stage=stage, pathway=pathway)  # type: ignore[arg-type]
+                data = NewCase(**fictional_person(rng), stage=stage, pathway=pathway)
                 case = create_case(org, data, actor=None, assign_to=assign)
                 enrich(case, rng, reviewers.get(slug, []), today)
         load_safety_demo(rng)
