@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.core.validators import URLValidator
@@ -43,8 +44,8 @@ class CountryRiskForm(forms.Form):
         max_length=500,
     )
 
-    def __init__(self, *args: object, organisation: Organisation | None, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
+    def __init__(self, *args: Any, organisation: Organisation | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
         self.organisation = organisation
 
     def clean_country(self) -> str:
