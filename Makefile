@@ -41,7 +41,8 @@ browser:
 	@command -v chromium >/dev/null || { [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null && \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
 	  --no-install-recommends chromium >/dev/null; } || \
-	  echo "chromium is not installed and cannot be installed here: the browser test is skipped"
+	  { [ -n "$$CI" ] && echo "chromium is required under CI and could not be installed" && exit 1; \
+	    echo "chromium is not installed and cannot be installed here: the browser test is skipped"; }
 
 test-sqlite: install browser
 	$(BIN)/pytest

@@ -10,8 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from safepassage.apps.audit.models import AuditEntry
-from safepassage.apps.cases.models import Case, Location, PersonName, ServiceRecord
-from safepassage.apps.cases.transfer.importer import parse, schema
+from safepassage.apps.cases.models import Case, Location, PersonName, ServiceRecord, StageTransition
+from safepassage.apps.cases.transfer.importer import ImportRow, parse, schema
+from safepassage.apps.cases.transfer.records import write_rows
 from safepassage.cli import main
 
 from .conftest import World
@@ -187,3 +188,9 @@ def test_export_writes_selected_fields_and_audits_each_case(
         )
         == 2
     )
+
+
+def test_imported_cases_past_intake_say_so_in_their_history(world: World) -> None:
+    (ref,) = write_rows(world.org, [(1, ImportRow(legal_name="Y", country="AM", stage="vetting"))])
+    transition = StageTransition.objects.get(case__reference=ref)
+    assert (transition.from_stage, transition.to_stage) == ("intake", "vetting")

@@ -89,3 +89,11 @@ def test_listing_names_is_audited(world: World) -> None:
 
     sign_in(Client(), world.users["coordinator"]).get("/cases/")
     assert AuditEntry.objects.filter(action="case.list").exists()
+
+
+@pytest.mark.parametrize("path", ["/cases/?page=²", "/cases/deadlines?days=²"])
+def test_unicode_digits_in_numbers_are_ignored(world: World, path: str) -> None:
+    """int() accepts '²' and Arabic-Indic digits; the pages read ASCII digits only."""
+    assert sign_in(Client(), world.users["coordinator"]).get(path).status_code == 200
+    client = sign_in(Client(), world.users["coordinator"])
+    assert client.post("/account/organisation", {"organisation": "²"}).status_code == 404

@@ -12,6 +12,8 @@ from safepassage.apps.cases.models import (
     PersonName,
     ServiceRecord,
 )
+from safepassage.apps.cases.registry import country_index
+from safepassage.apps.cases.registry.actions import NewCase, create_case, delete_case
 
 from .conftest import World, sign_in
 
@@ -165,3 +167,11 @@ def test_coordinator_deletes_a_case_by_typing_its_reference(world: World) -> Non
     assert not Case.objects.filter(pk=pk).exists()
     assert not CaseKey.objects.filter(case_id=pk).exists()
     assert AuditEntry.objects.filter(action="case.shred", target_ref=ref).exists()
+
+
+def test_a_shredded_case_leaves_the_country_cache(world: World) -> None:
+    case = create_case(world.org, NewCase(legal_name="Z", country="KG"), actor=None)
+    assert country_index.countries_of([case.pk]) == {case.pk: "KG"}
+    pk = case.pk
+    delete_case(case, actor=None)
+    assert country_index.countries_of([pk]) == {}

@@ -112,6 +112,26 @@ def test_createadmin_prints_a_setup_link_and_never_a_password(
 
 
 @pytest.mark.django_db
+def test_createadmin_sets_the_organisations_time_zone_and_refuses_an_unknown_one(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import datetime
+
+    from safepassage.apps.accounts import clock
+    from safepassage.apps.accounts.models import Organisation, User
+
+    base = ["createadmin", "--organisation", "tz-org", "--username"]
+    assert main([*base, "tz.one", "--time-zone", "Mars/Olympus"]) == 2
+    assert "IANA zone" in capsys.readouterr().err
+    assert not User.objects.filter(username="tz.one").exists()
+    assert main([*base, "tz.two", "--time-zone", "Asia/Tbilisi"]) == 0
+    organisation = Organisation.objects.get(slug="tz-org")
+    assert organisation.time_zone == "Asia/Tbilisi"
+    late_evening_utc = datetime.datetime(2026, 3, 6, 21, 30, tzinfo=datetime.UTC)
+    assert clock.today_for(organisation, late_evening_utc) == datetime.date(2026, 3, 7)
+
+
+@pytest.mark.django_db
 def test_keys_init_refuses_before_migrate_and_makes_no_keys(tmp_path: object) -> None:
     state = os.path.join(str(tmp_path), "state")
     result = _run(

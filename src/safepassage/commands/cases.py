@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
+
+if TYPE_CHECKING:
+    from safepassage.apps.accounts.models import Organisation
 
 HELP = "Cases in bulk: 'cases import FILE' (JSON lines or CSV), 'cases export'."
 
@@ -47,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     return _export(args, organisation)
 
 
-def _import(args: argparse.Namespace, organisation: object) -> int:
+def _import(args: argparse.Namespace, organisation: Organisation) -> int:
     from safepassage.apps.cases.transfer.importer import parse
     from safepassage.apps.cases.transfer.records import check_assignees, write_rows
 
@@ -63,7 +67,7 @@ def _import(args: argparse.Namespace, organisation: object) -> int:
         else ("csv" if path.suffix.lower() == ".csv" else "jsonl")
     )
     report = parse(raw, kind=kind, encoding=args.encoding)
-    errors = report.errors + check_assignees(organisation, report.rows)  # type: ignore[arg-type]
+    errors = report.errors + check_assignees(organisation, report.rows)
     for message in errors:
         print(f"{path.name}: {message}", file=sys.stderr)
     if errors:
@@ -79,12 +83,12 @@ def _import(args: argparse.Namespace, organisation: object) -> int:
     if not unseal_from_args(args):
         print("error: importing needs the server's keys (--share-file)", file=sys.stderr)
         return 2
-    references = write_rows(organisation, report.rows)  # type: ignore[arg-type]
+    references = write_rows(organisation, report.rows)
     print(f"imported {len(references)} cases ({report.encoding})")
     return 0
 
 
-def _export(args: argparse.Namespace, organisation: object) -> int:
+def _export(args: argparse.Namespace, organisation: Organisation) -> int:
     from safepassage.apps.cases.models import Case
     from safepassage.apps.cases.transfer.records import EXPORTABLE, export_cases
 
@@ -109,7 +113,7 @@ def _export(args: argparse.Namespace, organisation: object) -> int:
         kind=args.format,
         actor_id=None,
         organisation_id=organisation.pk,
-    )  # type: ignore[attr-defined]
+    )
     try:
         fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import re
 import sys
+import zoneinfo
 
 HELP = "Create an organisation's coordinator account and print its one-time setup link."
 _SLUG = re.compile(r"^[a-z0-9-]{2,40}$")
@@ -21,6 +22,11 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--name", help="organisation's display name (when it is created)")
     parser.add_argument(
         "--username", required=True, help="the coordinator's username (not a real name)"
+    )
+    parser.add_argument(
+        "--time-zone",
+        help="the organisation's IANA time zone, e.g. Europe/Paris: its 'today' for deadlines "
+        "and date checks (default: the server's, UTC)",
     )
     parser.add_argument(
         "--base-url", default="http://127.0.0.1:8000", help="public address used to print the link"
@@ -36,6 +42,9 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.time_zone and not _known_zone(args.time_zone):
+        print("error: --time-zone must be an IANA zone such as Europe/Paris", file=sys.stderr)
+        return 2
     django_setup()
     from django.db import transaction
 
@@ -48,6 +57,8 @@ def run(args: argparse.Namespace) -> int:
         organisation, _ = Organisation.objects.get_or_create(
             slug=args.organisation, defaults={"name": args.name or args.organisation}
         )
+        if args.time_zone:
+            Organisation.objects.filter(pk=organisation.pk).update(time_zone=args.time_zone)
         if User.objects.filter(username__iexact=args.username).exists():
             print("error: that username is taken", file=sys.stderr)
             return 2
@@ -64,3 +75,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"Coordinator account created (user#{user.pk}). One-time setup link, valid 72 hours:")
     print(f"  {args.base_url.rstrip('/')}/setup/{token}")
     return 0
+
+
+def _known_zone(name: str) -> bool:
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        return False
+    return True

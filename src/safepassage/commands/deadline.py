@@ -116,11 +116,11 @@ def _compute(args: argparse.Namespace) -> str:
         claim_date=_day(args.claim_date, "--claim-date"),
     )
     text = describe_result(result, args.lang)
-    lines = [str(text["title"]), str(text["summary"])]
+    lines = [text["title"], text["summary"]]
     if text["due_if"]:
-        lines.append(str(text["due_if"]))
+        lines.append(text["due_if"])
     lines.append("")
-    lines += [f"  {n}. {step}" for n, step in enumerate(text["steps"], 1)]  # type: ignore[arg-type]
+    lines += [f"  {n}. {step}" for n, step in enumerate(text["steps"], 1)]
     rule = default_ruleset().version(result.rule_id, result.rule.effective_from)
     return "\n".join([*lines, "", *_sources(rule, args.lang)])
 

@@ -33,7 +33,7 @@ def serve(bind: str, workers: int) -> None:
     from django.db import connections
     from gunicorn.app.base import BaseApplication
 
-    from safepassage.apps.vault.control import start_watcher
+    from safepassage.apps.vault.watcher import start_watcher
 
     call_command("collectstatic", interactive=False, verbosity=0)
     connections.close_all()
@@ -42,7 +42,7 @@ def serve(bind: str, workers: int) -> None:
     def post_fork(server: Any, worker: Any) -> None:
         start_watcher()
 
-    class _App(BaseApplication):  # type: ignore[misc]
+    class _App(BaseApplication):
         def load_config(self) -> None:
             options: dict[str, Any] = {
                 "bind": bind,

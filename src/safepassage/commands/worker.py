@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 import time
+from typing import TextIO
 
 from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
 
@@ -30,7 +31,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
     add_share_arguments(parser)
 
 
-def run_once(out: object = None) -> bool:
+def run_once(out: TextIO | None = None) -> bool:
     """Run every registered job once; returns False if any job failed."""
     from django.db import close_old_connections, connection
     from django.utils import timezone
@@ -67,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
         print("No shares given: jobs that need the keys are skipped.", file=sys.stderr)
     if not args.loop:
         return 0 if run_once() else 1
-    from safepassage.apps.vault.control import start_watcher
+    from safepassage.apps.vault.watcher import start_watcher
 
     start_watcher()  # a panic seal reaches this process too
     try:

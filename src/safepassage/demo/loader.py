@@ -6,8 +6,8 @@ import random
 from dataclasses import dataclass
 
 from django.db import transaction
-from django.utils import timezone
 
+from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import Membership, Organisation, User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
@@ -76,7 +76,7 @@ def load_demo(cases_per_organisation: int = 18, seed: int = 2026) -> DemoSummary
             for role in roles:
                 Membership.objects.create(user=user, organisation=orgs[slug], role=role)
         stages = list(Stage)
-        today = timezone.now().date()
+        today = clock.today_for(None)
         reviewers: dict[str, list[User]] = {}
         for username, slug, roles in STAFF:
             if Role.VETTING_OFFICER in roles:
@@ -97,7 +97,7 @@ def load_demo(cases_per_organisation: int = 18, seed: int = 2026) -> DemoSummary
                     if caseworkers and index % 5 != 4
                     else []
                 )
-                data = NewCase(**fictional_person(rng), stage=stage, pathway=pathway)  # type: ignore[arg-type]
+                data = NewCase(**fictional_person(rng), stage=stage, pathway=pathway)
                 case = create_case(org, data, actor=None, assign_to=assign)
                 enrich(case, rng, reviewers.get(slug, []), today)
         load_safety_demo(rng)

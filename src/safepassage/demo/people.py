@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import random
+from typing import TypedDict
 
 SURNAMES = [
     ("Кузнецов", "Kuznetsov"),
@@ -54,7 +55,24 @@ BIRTH_PLACES = ["Саратов", "Омск", "Пермь", "Улан-Удэ", "
 CHANNELS = ["Signal", "Telegram (через сестру)", "Threema", "Телефон матери"]
 
 
-def fictional_person(rng: random.Random) -> dict[str, object]:
+class FictionalPerson(TypedDict):
+    """The ``NewCase`` fields of one fictional person."""
+
+    legal_name: str
+    other_names: list[str]
+    birth_date: datetime.date
+    birth_place: str
+    citizenships: list[str]
+    contact_channel: str
+    contact_handle: str
+    contact_protocol: str
+    country: str
+    coarse_place: str
+    exact_address: str
+    note: str
+
+
+def fictional_person(rng: random.Random) -> FictionalPerson:
     surname_cyr, surname_lat = rng.choice(SURNAMES)
     given_cyr, given_lat, _ = rng.choice(GIVEN)
     father = rng.choice(GIVEN)[2]

@@ -67,7 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "csp",
-    # Layered bottom to top (tests/test_app_layers.py): platform, domain, interfaces.
+    # Layered bottom to top (tests/test_import_rules.py): platform, domain, interfaces.
     "safepassage.apps.jobs",
     "safepassage.apps.audit",
     "safepassage.apps.accounts",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 
 from django.http import HttpRequest
 
+from safepassage.apps.access.policy import POLICY
 from safepassage.apps.access.rules import Relation, Rule
 from safepassage.apps.accounts.models import Membership, Organisation, User
 
@@ -29,16 +30,19 @@ class AccessContext:
     def organisation_id(self) -> int | None:
         return self.organisation.pk if self.organisation else None
 
+    def require_organisation(self) -> Organisation:
+        """The active organisation, on a route that needs a role: roles come only with one
+        (``roles_in``), so the policy lets no request without it through to such a route."""
+        if self.organisation is None:
+            raise NoAccessContext("this route needs an active organisation")
+        return self.organisation
+
     def may(self, route_name: str) -> bool:
         """Would the policy let this user use another route (for links and menus)?"""
-        from safepassage.apps.access.policy import POLICY
-
         return POLICY[route_name].allows(self.roles)
 
     def under(self, route_name: str) -> AccessContext:
         """The same user acting under another route's rule (e.g. a count on the overview)."""
-        from safepassage.apps.access.policy import POLICY
-
         return replace(self, rule=POLICY[route_name])
 
 
@@ -62,7 +66,9 @@ class NoAccessContext(LookupError):
 
 def attach_access(request: HttpRequest, access: AccessContext) -> None:
     """Only the policy middleware calls this, once per request it lets through."""
-    request.access = access  # type: ignore[attr-defined]  # Django's HttpRequest has no slot
+    # HttpRequest declares no such attribute (in Django or its stubs); access_of() reads it
+    # back with getattr and an isinstance check, so every reader is typed.
+    request.access = access  # type: ignore[attr-defined]
 
 
 def access_of(request: HttpRequest) -> AccessContext:

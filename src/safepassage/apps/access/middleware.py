@@ -64,15 +64,17 @@ class AccessPolicyMiddleware:
             user: Any = token_membership.user
             request.user = user
             organisation_id: int | None = token_membership.organisation_id
+            token_role: str | None = token_membership.role
         else:
             user = request.user
             if not isinstance(user, User):
                 return redirect("accounts:login")
             organisation_id = request.session.get(SESSION_ORGANISATION)
+            token_role = None
         organisation, role_set = roles_in(user, organisation_id)
-        if is_api:
+        if token_role is not None:
             # A token acts with its own membership's role only, never the user's others.
-            role_set = frozenset({token_membership.role})
+            role_set = frozenset({token_role})
         attach_access(request, AccessContext(user, organisation, role_set, rule))
         if rule.allows(role_set):
             return _sealed_response(request) if rule.needs_keys else None

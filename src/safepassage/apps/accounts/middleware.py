@@ -25,6 +25,7 @@ class SessionLifetimeMiddleware:
         user = request.user
         if isinstance(user, User) and not self._still_valid(request, user):
             logout(request)
+            # HttpRequest declares no such attribute; the sign-in page reads it with getattr.
             request.session_expired = True  # type: ignore[attr-defined]
         return self.get_response(request)
 

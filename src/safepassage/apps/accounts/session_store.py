@@ -36,7 +36,8 @@ class SessionStore(db.SessionStore):
 
     def create_model_instance(self, data: dict[str, Any]) -> Any:
         return self.model(
-            session_key=stored_key(self._get_or_create_session_key()),
+            # SessionBase's private _get_or_create_session_key() is missing from django-stubs.
+            session_key=stored_key(self._get_or_create_session_key()),  # type: ignore[attr-defined]
             session_data=self.encode(data),
             expire_date=self.get_expiry_date(),
         )

@@ -12,7 +12,7 @@ from typing import Any, Protocol
 from django.db import transaction
 from django.utils import timezone
 
-from safepassage.apps.audit.chain import canonical, entry_hash
+from safepassage.apps.audit.chain import GENESIS, canonical, entry_hash, verify
 from safepassage.apps.audit.models import AuditEntry, AuditHead
 
 _ACTION = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
@@ -117,8 +117,6 @@ def record_case(
 
 def verify_trail() -> list[Any]:
     """Verify the whole stored trail against its head; returns the problems found."""
-    from safepassage.apps.audit.chain import GENESIS, verify
-
     head = AuditHead.objects.filter(id=1).first()
     rows = AuditEntry.objects.order_by("seq").iterator(chunk_size=2000)
     if head is None:

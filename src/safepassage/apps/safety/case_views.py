@@ -52,8 +52,8 @@ def schedule_view(request: HttpRequest, reference: str) -> HttpResponse:
     if not form.is_valid():
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
-            for error in errors:
-                messages.error(request, f"{label}: {error}" if label else error)
+            for error in errors:  # messages, as text (the stubs also admit ValidationError)
+                messages.error(request, f"{label}: {error}" if label else str(error))
         messages.error(request, _("Nothing was saved."))
         return back_to_case(case)
     set_schedule(

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+from typing import Any
 
 from django import forms
 from django.core.validators import URLValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from safepassage.apps.accounts import clock
+from safepassage.apps.accounts.models import Organisation
 from safepassage.apps.cases.countries import COUNTRIES, COUNTRY_CODES
 from safepassage.apps.safety.models import RiskRating
 
@@ -42,6 +44,10 @@ class CountryRiskForm(forms.Form):
         max_length=500,
     )
 
+    def __init__(self, *args: Any, organisation: Organisation | None, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
     def clean_country(self) -> str:
         value = str(self.cleaned_data["country"])
         if value not in COUNTRY_CODES or value == "XX":
@@ -50,7 +56,7 @@ class CountryRiskForm(forms.Form):
 
     def clean_effective_on(self) -> datetime.date:
         value: datetime.date = self.cleaned_data["effective_on"]
-        if value > timezone.localdate():
+        if value > clock.today_for(self.organisation):
             raise forms.ValidationError(
                 _("An assessment records what is known now: no future dates.")
             )

@@ -52,12 +52,10 @@ def risks_view(request: HttpRequest) -> HttpResponse:
 
 
 def risk_add_view(request: HttpRequest) -> HttpResponse:
-    form = CountryRiskForm(request.POST or None)
+    access = access_of(request)
+    form = CountryRiskForm(request.POST or None, organisation=access.organisation)
     if request.method == "POST" and form.is_valid():
-        row = record_assessment(
-            Assessment(**form.cleaned_data),
-            actor=access_of(request).user,
-        )
+        row = record_assessment(Assessment(**form.cleaned_data), actor=access.user)
         if row.rose:
             messages.success(
                 request,

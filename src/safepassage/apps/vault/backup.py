@@ -143,7 +143,7 @@ def create_backup(out_path: Path) -> BackupSummary:
             writer = _EncryptingWriter(
                 StreamEncryptor(ring.key_for(Purpose.BACKUP, epoch), CONTEXT, key_id=epoch), sink
             )
-            with tarfile.open(fileobj=writer, mode="w|") as archive:  # type: ignore[call-overload]
+            with tarfile.open(fileobj=writer, mode="w|") as archive:
                 body = json.dumps(manifest, sort_keys=True).encode()
                 info = tarfile.TarInfo("manifest.json")
                 info.size = len(body)
@@ -170,7 +170,7 @@ def _decrypted(archive_path: Path) -> EncryptedTempFile:
             ) from None
         plain = EncryptedTempFile(dir=str(settings.DATA_DIR))
         try:
-            decrypt_stream(key, source, plain, CONTEXT)  # type: ignore[arg-type]
+            decrypt_stream(key, source, plain, CONTEXT)
         except CryptoError:
             plain.close()
             raise BackupError(
@@ -183,6 +183,8 @@ def _decrypted(archive_path: Path) -> EncryptedTempFile:
 def _check_members(archive_path: Path, extract_to: Path | None) -> dict[str, Any]:
     plain = _decrypted(archive_path)
     try:
+        # typeshed asks every tarfile file object for tell(); a stream ("r|") only reads,
+        # and EncryptedTempFile deliberately has no tell() (it is not randomly seekable).
         with tarfile.open(fileobj=plain, mode="r|") as archive:  # type: ignore[call-overload]
             manifest: dict[str, Any] | None = None
             seen: dict[str, str] = {}

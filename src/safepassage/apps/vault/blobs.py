@@ -10,6 +10,7 @@ from typing import IO, Any, Protocol
 
 from django.conf import settings
 
+from safepassage.apps.vault.sealed import KeyOwner
 from safepassage.cores.crypto import decrypt_stream, encode_context, encrypt_stream
 
 
@@ -19,7 +20,7 @@ class BlobOwner(Protocol):
     pk: Any
     blob_name: str
 
-    def sealing_case(self) -> Any: ...
+    def sealing_case(self) -> KeyOwner: ...
 
 
 def blob_root() -> Path:

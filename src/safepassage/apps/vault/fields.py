@@ -13,7 +13,7 @@ returns the owner whose ``data_key()`` it uses (a case: see ``vault.sealed.Seale
 from __future__ import annotations
 
 import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.db import models
 
@@ -70,7 +70,15 @@ class SealedDescriptor:
             instance.__dict__[self.field.attname] = _SealedValue(_PLAIN, None, value)
 
 
-class SealedField(models.BinaryField):
+if TYPE_CHECKING:
+    # Generic only in django-stubs (Django's Field has no __class_getitem__); the value's
+    # type is each subclass's own, and the descriptor hands it out as Any.
+    _BinaryField = models.BinaryField[Any, Any]
+else:
+    _BinaryField = models.BinaryField
+
+
+class SealedField(_BinaryField):
     """Base class; subclasses say how a Python value becomes bytes and back."""
 
     domain_version = 1
@@ -92,11 +100,13 @@ class SealedField(models.BinaryField):
         setattr(cls, self.attname, SealedDescriptor(self))
 
     def context(self, instance: Any, key_id: int) -> FieldContext:
-        table = instance._meta.db_table
+        table, column = instance._meta.db_table, self.column
+        if column is None:  # pragma: no cover - set once the field is on a model
+            raise TypeError("a sealed field has no column before it is added to a model")
         return FieldContext(
-            domain=f"safepassage.{table}.{self.column}.v{self.domain_version}",
+            domain=f"safepassage.{table}.{column}.v{self.domain_version}",
             table=table,
-            column=self.column,
+            column=column,
             row_id=str(instance.pk),
             key_id=key_id,
         )

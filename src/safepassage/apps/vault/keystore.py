@@ -15,6 +15,7 @@ from pathlib import Path
 
 from django.conf import settings
 
+from safepassage.apps.vault.control import current_generation
 from safepassage.cores.crypto import (
     CryptoError,
     Keyring,
@@ -102,8 +103,6 @@ def _signature() -> tuple[int, int] | None:
 
 def install(ring: Keyring) -> None:
     """Make ``ring`` this process's keyring (after unsealing)."""
-    from safepassage.apps.vault.control import current_generation
-
     global _keyring, _generation_at_unseal, _state_signature
     generation = current_generation()
     signature = _signature()
@@ -181,8 +180,6 @@ def refresh_if_due(force: bool = False) -> None:
             _last_generation_check = now
     if not holding or not due:
         return
-    from safepassage.apps.vault.control import current_generation
-
     if current_generation() != expected:
         drop()
         return

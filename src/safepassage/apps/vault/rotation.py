@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.db import transaction
+from django.db import models, transaction
 
 from safepassage.apps.audit.actions import record
 from safepassage.apps.vault import keystore
@@ -51,8 +51,9 @@ def _rewrap_table(table: WrappedKeyTable, epoch: int) -> int:
     """Re-wrap every key of one table under ``epoch``, in batches of one transaction each."""
     ring = keystore.keyring()
     rewrapped = 0
-    rows = table.model._default_manager.exclude(epoch=epoch).select_related(*table.related)
-    batch: list[Any]
+    manager = table.model._default_manager
+    # Rows of any model with ``wrapped`` and ``epoch`` columns (see WrappedKeyTable).
+    rows: models.QuerySet[Any] = manager.exclude(epoch=epoch).select_related(*table.related)
     while batch := list(rows[:BATCH]):
         with transaction.atomic():
             for row in batch:

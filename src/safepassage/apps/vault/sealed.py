@@ -3,9 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from typing import Protocol
 
 from django.db import models
+
+
+class KeyOwner(Protocol):
+    """What sealed fields and blobs open with: a case, seen from the vault (which sits
+    below the cases app and never imports it)."""
+
+    def data_key(self) -> tuple[bytes, int]: ...
 
 
 class SealedRecord(models.Model):
@@ -16,6 +23,7 @@ class SealedRecord(models.Model):
     """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    case: KeyOwner  # an annotation only: each subclass declares the foreign key itself
 
     class Meta:
         abstract = True
@@ -23,5 +31,5 @@ class SealedRecord(models.Model):
     def __str__(self) -> str:
         return f"{type(self).__name__.lower()}#{self.pk}"
 
-    def sealing_case(self) -> Any:
-        return self.case  # type: ignore[attr-defined]
+    def sealing_case(self) -> KeyOwner:
+        return self.case

@@ -10,6 +10,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from safepassage.apps.audit.actions import record
 from safepassage.apps.vault import keystore
 from safepassage.cores.crypto import (
     DecryptionError,
@@ -85,7 +86,5 @@ def unseal_with(shares: Sequence[str]) -> Keyring:
     except DecryptionError:
         raise UnsealFailed("these shares do not open this server's keyring state") from None
     keystore.install(ring)
-    from safepassage.apps.audit.actions import record
-
     record("keys.unseal", detail={"shares": len(shares)})
     return ring

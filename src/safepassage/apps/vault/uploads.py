@@ -28,9 +28,11 @@ class EncryptedTempFileUploadHandler(FileUploadHandler):
             raise StopUpload(connection_reset=True)
         self.temporary.write(raw_data)
 
-    def file_complete(self, file_size: int) -> UploadedFile:
+    def file_complete(self, file_size: int) -> UploadedFile[bytes]:
         self.temporary.seek(0)
         return UploadedFile(
+            # The stubs want an IO; Django's File only proxies the read, seek and close that
+            # EncryptedTempFile has (it is deliberately no full IO: no tell, no random seek).
             file=self.temporary,  # type: ignore[arg-type]
             name=self.file_name,
             content_type=self.content_type,

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import Protocol
 
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives import hashes
@@ -190,7 +190,19 @@ class StreamDecryptor:
         return self._open(bytes(self._buffer), last=True)
 
 
-def _read_exact(src: BinaryIO, size: int) -> bytes:
+class Readable(Protocol):
+    """What the stream functions read from: any binary file, or an ``EncryptedTempFile``."""
+
+    def read(self, size: int, /) -> bytes: ...
+
+
+class Writable(Protocol):
+    """What they write to."""
+
+    def write(self, data: bytes, /) -> int: ...
+
+
+def _read_exact(src: Readable, size: int) -> bytes:
     parts = []
     while size:
         part = src.read(size)
@@ -202,7 +214,7 @@ def _read_exact(src: BinaryIO, size: int) -> bytes:
 
 
 def encrypt_stream(
-    key: bytes | bytearray, src: BinaryIO, dst: BinaryIO, context: bytes, key_id: int = 0
+    key: bytes | bytearray, src: Readable, dst: Writable, context: bytes, key_id: int = 0
 ) -> int:
     """Encrypt ``src`` to ``dst`` bound to ``context``; returns bytes written."""
     encryptor = StreamEncryptor(key, context, key_id)
@@ -215,8 +227,8 @@ def encrypt_stream(
 
 def decrypt_stream(
     key: bytes | bytearray,
-    src: BinaryIO,
-    dst: BinaryIO,
+    src: Readable,
+    dst: Writable,
     context: bytes,
     key_id: int | None = None,
 ) -> int:

@@ -41,13 +41,13 @@ from .calendars import (
     add_months,
     add_working_days,
     aware_utc,
-    easter_sunday,
     is_working_day,
     next_working_day,
     non_working_reason,
     public_holidays,
 )
 from .checkins import CheckInSchedule, CheckInState, CheckInStatus, overdue, status
+from .computus import easter_sunday
 from .errors import (
     NaiveDatetimeError,
     NoVersionInForceError,

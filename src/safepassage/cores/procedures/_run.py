@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from datetime import date, timedelta
 
 from .calendars import add_months, add_working_days, non_working_code
+from .i18n import describe_step
 from .model import Counting, NonWorkingDays, Rule, Step, Suspension, Unit
 
 
@@ -27,8 +28,6 @@ class Run:
 
     def step(self, code: str, **params: object) -> None:
         if self.record:
-            from .i18n import describe_step
-
             step = Step(code, {k: _text(v) for k, v in params.items()})
             self.steps.append(Step(step.code, step.params, describe_step(step, "en")))
 

@@ -22,6 +22,7 @@ from datetime import UTC, date, datetime, timedelta
 from ._run import Run
 from .calendars import aware_utc
 from .errors import NoVersionInForceError, UnknownTrackError
+from .i18n import describe_step
 from .model import (
     DeadlineResult,
     DeadlineState,
@@ -54,8 +55,6 @@ class _Outcome:
 
 
 def _step(code: str, **params: object) -> Step:
-    from .i18n import describe_step
-
     values = {k: v.isoformat() if isinstance(v, date) else str(v) for k, v in params.items()}
     return Step(code, values, describe_step(Step(code, values), "en"))
 

@@ -21,6 +21,8 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import cache
 
+from .computus import easter_sunday
+
 SEATS: dict[str, str] = {
     "DE-BW": "DE", "DE-BY": "DE", "DE-BE": "DE", "DE-BB": "DE", "DE-HB": "DE",
     "DE-HH": "DE", "DE-HE": "DE", "DE-MV": "DE", "DE-NI": "DE", "DE-NW": "DE",
@@ -29,12 +31,6 @@ SEATS: dict[str, str] = {
 }  # fmt: skip
 
 ALSACE_MOSELLE = ("FR-67", "FR-68", "FR-57")
-
-
-def _easter(year: int) -> date:
-    from .calendars import easter_sunday
-
-    return easter_sunday(year)
 
 
 def _repentance_day(year: int) -> date:
@@ -46,7 +42,7 @@ def _repentance_day(year: int) -> date:
 
 
 def _german_land(seat: str, year: int) -> dict[date, str]:
-    easter = _easter(year)
+    easter = easter_sunday(year)
     days: dict[date, str] = {}
     if seat in {"DE-BW", "DE-BY", "DE-ST"}:
         days[date(year, 1, 6)] = "epiphany"
@@ -78,7 +74,10 @@ def seat_holidays(seat: str, year: int) -> dict[date, str]:
     if seat not in SEATS:
         raise ValueError(f"unknown court seat {seat!r}; known: {', '.join(sorted(SEATS))}")
     if seat in ALSACE_MOSELLE:
-        return {_easter(year) - timedelta(days=2): "good_friday", date(year, 12, 26): "st_stephen"}
+        return {
+            easter_sunday(year) - timedelta(days=2): "good_friday",
+            date(year, 12, 26): "st_stephen",
+        }
     if SEATS[seat] == "DE":
         return _german_land(seat, year)
     return {}

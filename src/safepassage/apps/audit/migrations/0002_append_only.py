@@ -4,7 +4,15 @@ PostgreSQL gets a trigger function; SQLite gets BEFORE triggers. The SQL is writ
 in full (no application imports), so this migration means the same thing forever.
 """
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.db import migrations
+
+if TYPE_CHECKING:
+    from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+    from django.db.migrations.state import StateApps
 
 POSTGRES_UP = """
 CREATE OR REPLACE FUNCTION audit_entry_append_only() RETURNS trigger AS $$
@@ -34,7 +42,7 @@ SQLITE_DOWN = [
 ]
 
 
-def forwards(apps, schema_editor):
+def forwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(POSTGRES_UP)
@@ -43,7 +51,7 @@ def forwards(apps, schema_editor):
             schema_editor.execute(statement)
 
 
-def backwards(apps, schema_editor):
+def backwards(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
     vendor = schema_editor.connection.vendor
     if vendor == "postgresql":
         schema_editor.execute(POSTGRES_DOWN)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from safepassage.apps.accounts.models import User
 from safepassage.apps.audit.actions import record_case
 from safepassage.apps.cases.lifecycle.machine import CaseFacts, MoveRefused, check_move
+from safepassage.apps.cases.lifecycle.procedure import recompute_deadlines
 from safepassage.apps.cases.models import Case, StageTransition, VettingOutcome, VettingSignOff
 
 
@@ -52,8 +53,6 @@ def set_assignees(case: Case, users: list[User], *, actor: User) -> None:
 
 
 def set_pathway(case: Case, pathway: str, *, actor: User) -> None:
-    from safepassage.apps.cases.lifecycle.procedure import recompute_deadlines
-
     with transaction.atomic():
         Case.objects.filter(pk=case.pk).update(pathway=pathway)
         case.pathway = pathway

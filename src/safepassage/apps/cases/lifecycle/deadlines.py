@@ -39,7 +39,9 @@ def deadlines_view(request: HttpRequest) -> HttpResponse:
         "cases/deadlines.html",
         {
             "rows": [
-                (row, (row.act_by - today).days, (today - row.act_by).days) for row in rows[:500]
+                (row, (act_by - today).days, (today - act_by).days)
+                for row in rows[:500]
+                if (act_by := row.act_by) is not None  # always: the query asks for a date
             ],
             "suspended": suspended[:200],
             "days": days,

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from safepassage.apps.accounts.models import User
 from safepassage.apps.cases.lifecycle.procedure import (
     EventDetails,
     jurisdiction_for,
@@ -34,18 +35,28 @@ class MoveForm(forms.Form):
     )
 
 
+if TYPE_CHECKING:  # generic only in django-stubs: Django's form fields have no __class_getitem__
+    _UserChoices = forms.ModelMultipleChoiceField[User]
+else:
+    _UserChoices = forms.ModelMultipleChoiceField
+
+
+class _Caseworkers(_UserChoices):
+    def label_from_instance(self, obj: User) -> str:
+        return obj.username
+
+
 class AssignForm(forms.Form):
-    caseworkers = forms.ModelMultipleChoiceField(
+    caseworkers = _Caseworkers(
         label=_("Caseworkers"),
         queryset=None,
         required=False,
         widget=forms.CheckboxSelectMultiple,
     )
 
-    def __init__(self, *args: Any, caseworkers: QuerySet[Any], **kwargs: Any) -> None:
+    def __init__(self, *args: Any, caseworkers: QuerySet[User], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["caseworkers"].queryset = caseworkers  # type: ignore[attr-defined]
-        self.fields["caseworkers"].label_from_instance = lambda u: u.username  # type: ignore[attr-defined]
+        cast(_Caseworkers, self.fields["caseworkers"]).queryset = caseworkers  # declared above
 
 
 class PathwayForm(forms.Form):
@@ -89,7 +100,7 @@ class EventForm(forms.Form):
             "court_seat": _optional([(s, seat_label(s, lang)) for s in seat_names(country)]),
         }
         for name, values in choices.items():
-            self.fields[name].choices = values  # type: ignore[attr-defined]
+            cast(forms.ChoiceField, self.fields[name]).choices = values  # declared above
 
     def details(self) -> EventDetails:
         """The optional details, for ``record_event``."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts import clock
@@ -28,6 +28,9 @@ from safepassage.cores.procedures import (
     seat_names,
 )
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 EARLIEST_EVENT = datetime.date(2000, 1, 1)
 
 
@@ -38,7 +41,7 @@ class DeadlineUnavailable(ValueError):
 class EventDateRefused(ValueError):
     """A date no procedure event can have; ``message`` says why, in the reader's language."""
 
-    def __init__(self, message: Promise) -> None:
+    def __init__(self, message: StrPromise) -> None:
         super().__init__("event date refused")
         self.message = message
 

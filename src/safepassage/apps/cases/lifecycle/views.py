@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django import forms
 from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404
@@ -33,10 +34,10 @@ from safepassage.apps.cases.models import Deadline
 from safepassage.apps.cases.registry.lookup import back_to_case, case_in_scope
 
 
-def _report(request: HttpRequest, form: object) -> None:
-    for errors in form.errors.values():  # type: ignore[attr-defined]
-        for error in errors:
-            messages.error(request, error)
+def _report(request: HttpRequest, form: forms.BaseForm) -> None:
+    for errors in form.errors.values():
+        for error in errors:  # messages, as text (the stubs also admit ValidationError)
+            messages.error(request, str(error))
 
 
 @require_POST
@@ -52,7 +53,7 @@ def move_view(request: HttpRequest, reference: str) -> HttpResponse:
             form.cleaned_data["target"],
             form.cleaned_data["reason"],
             actor=access_of(request).user,
-        )  # type: ignore[attr-defined]
+        )
     except MoveRefused as refusal:
         messages.error(request, str(refusal))
     else:
@@ -98,7 +99,7 @@ def signoff_view(request: HttpRequest, reference: str) -> HttpResponse:
         sign_off(
             case,
             access_of(request).user,
-            form.cleaned_data["outcome"],  # type: ignore[attr-defined]
+            form.cleaned_data["outcome"],
             form.cleaned_data["note"],
         )
     except NotIndependent as why:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models, transaction
@@ -65,13 +65,13 @@ class Case(models.Model):
     def __str__(self) -> str:
         return self.reference
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         """A new case gets a reference and, in the same transaction, its own data key."""
         adding = self._state.adding
         if not self.reference:
             self.reference = new_reference()
         with transaction.atomic():
-            super().save(*args, **kwargs)  # type: ignore[arg-type]
+            super().save(*args, **kwargs)
             if adding:
                 create_case_key(self)
 
@@ -81,7 +81,7 @@ class Case(models.Model):
         if cached is None:
             cached = unwrap_case_key(self)
             self.__dict__["_data_key"] = cached
-        return cached  # type: ignore[no-any-return]
+        return cached
 
     def sealing_case(self) -> Case:
         return self

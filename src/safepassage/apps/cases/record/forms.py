@@ -2,13 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.cases.countries import COUNTRIES
 from safepassage.apps.cases.models.record import NameKind
 
-DATE = {"widget": forms.DateInput(attrs={"type": "date"}), "required": False}
+
+class _DateOptions(TypedDict):
+    """What every optional date field is given (a TypedDict, so ``**DATE`` is checked)."""
+
+    widget: forms.DateInput
+    required: bool
+
+
+DATE: _DateOptions = {"widget": forms.DateInput(attrs={"type": "date"}), "required": False}
 
 SERVICE_KINDS = [
     ("unknown", _("Unknown")),
@@ -97,7 +107,7 @@ class DeploymentForm(forms.Form):
     def clean(self) -> dict[str, object]:
         data = super().clean() or {}
         start, end = data.get("start"), data.get("end")
-        if start and end and end < start:  # type: ignore[operator]
+        if start and end and end < start:
             raise forms.ValidationError(_("A deployment cannot end before it starts."))
         return data
 
@@ -159,6 +169,7 @@ DOCUMENT_STATUSES = [
     ("lost", _("Lost")),
     ("none", _("Never had one")),
 ]
+ENTRY_DOCUMENTS = [("unknown", _("Unknown")), ("none", _("No document")), *DOCUMENT_TYPES]
 STAY_STATUSES = [
     ("unknown", _("Unknown")),
     ("visa_free", _("Visa-free stay")),
@@ -191,10 +202,7 @@ class DocumentHeldForm(forms.Form):
 class RouteForm(forms.Form):
     entry_date = forms.DateField(label=_("Entered the country on"), **DATE)
     entry_point = forms.CharField(label=_("Border crossing point"), max_length=200, required=False)
-    entry_document = forms.ChoiceField(
-        label=_("Entered with"),
-        choices=[("unknown", _("Unknown")), ("none", _("No document")), *DOCUMENT_TYPES],
-    )
+    entry_document = forms.ChoiceField(label=_("Entered with"), choices=ENTRY_DOCUMENTS)
     stay_status = forms.ChoiceField(label=_("Status there"), choices=STAY_STATUSES)
     status_expires = forms.DateField(label=_("Status expires on"), **DATE)
     local_asylum = forms.CharField(label=_("Local asylum claim"), max_length=500, required=False)

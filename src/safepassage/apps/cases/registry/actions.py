@@ -23,6 +23,7 @@ from safepassage.apps.cases.models import (
     PersonName,
 )
 from safepassage.apps.cases.models.record import NameKind
+from safepassage.apps.cases.registry.country_index import discard
 from safepassage.apps.vault import blobs
 
 
@@ -93,7 +94,7 @@ def create_case_as(access: AccessContext, data: NewCase) -> Case:
     """A case opened by a user: a caseworker who opens one works on it (and could not see
     it otherwise); a coordinator assigns it later. Pages and the API both call this."""
     assign = [access.user] if Role.CASEWORKER in access.roles else []
-    return create_case(access.organisation, data, actor=access.user, assign_to=assign)
+    return create_case(access.require_organisation(), data, actor=access.user, assign_to=assign)
 
 
 def add_note(case: Case, text: str, *, actor: User) -> Note:
@@ -135,6 +136,4 @@ def delete_case(case: Case, *, actor: User | None) -> None:
         )
     for name in names:
         blobs.delete_blob(name)
-    from safepassage.apps.cases.registry.country_index import discard
-
     discard(case_pk)

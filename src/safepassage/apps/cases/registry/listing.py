@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.db.models import QuerySet
@@ -35,7 +35,7 @@ class CaseFilterForm(forms.Form):
 
     def __init__(self, *args: Any, caseworkers: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["caseworker"].choices = [  # type: ignore[attr-defined]
+        cast(forms.ChoiceField, self.fields["caseworker"]).choices = [  # declared above
             ("", _("Anyone")),
             *[(str(pk), name) for pk, name in caseworkers],
         ]

@@ -25,7 +25,7 @@ CHOICES: dict[str, Mapping[str, Any]] = {
     "consent_scope": dict(fs.CONSENT_SCOPES),
     "document_type": dict(fs.DOCUMENT_TYPES),
     "document_status": dict(fs.DOCUMENT_STATUSES),
-    "entry_document": dict(fs.RouteForm.base_fields["entry_document"].choices),  # type: ignore[attr-defined]
+    "entry_document": dict(fs.ENTRY_DOCUMENTS),
     "stay_status": dict(fs.STAY_STATUSES),
     "country": dict(COUNTRIES),
     "role": dict(Role.choices),

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.db import transaction
@@ -71,7 +71,7 @@ def write_rows(organisation: Organisation, rows: list[tuple[int, ImportRow]]) ->
     return references
 
 
-EXPORTABLE = {
+EXPORTABLE: dict[str, Callable[[Case], Any]] = {
     "reference": lambda c: c.reference,
     "stage": lambda c: c.stage,
     "pathway": lambda c: c.pathway,
@@ -85,7 +85,7 @@ EXPORTABLE = {
 
 def _identity(case: Case, attr: str) -> Any:
     row = Identity.objects.filter(case=case).first()
-    value = getattr(row, attr, None) if row else None
+    value: Any = getattr(row, attr, None) if row else None
     return value.isoformat() if hasattr(value, "isoformat") else value
 
 

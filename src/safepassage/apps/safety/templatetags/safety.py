@@ -30,7 +30,7 @@ def safety_panel(context: template.Context, case: Case, request: Any) -> dict[st
     schedule = CheckInSchedule.objects.filter(case=case).first()
     active = schedule is not None and schedule.active
     check_ins = list(CheckIn.objects.filter(case=case)[:5])
-    names = dict(
+    names: dict[int | None, str] = dict(
         User.objects.filter(pk__in={c.actor_id for c in check_ins}).values_list("pk", "username")
     )
     initial = {"interval_hours": 48, "grace_hours": 12}

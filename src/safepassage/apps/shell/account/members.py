@@ -44,7 +44,7 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             token = invite_member(
-                access.organisation,
+                access.require_organisation(),
                 form.cleaned_data["username"],
                 form.cleaned_data["role"],
                 actor=access.user,
@@ -81,7 +81,12 @@ def member_roles_view(request: HttpRequest, user_id: int) -> HttpResponse:
     if member.pk == access.user.pk:
         messages.error(request, _("You cannot change your own roles. Ask another coordinator."))
     elif form.is_valid():
-        set_roles(access.organisation, member, set(form.cleaned_data["roles"]), actor=access.user)
+        set_roles(
+            access.require_organisation(),
+            member,
+            set(form.cleaned_data["roles"]),
+            actor=access.user,
+        )
         messages.success(request, _("Roles saved."))
     else:
         messages.error(request, _("Choose roles from the list."))

@@ -61,7 +61,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
 
 
 def enrol_view(request: HttpRequest) -> HttpResponse:
-    user = User.objects.filter(pk=request.session.get(ENROL_USER), is_active=True).first()
+    user_id = request.session.get(ENROL_USER)
+    user = User.objects.filter(pk=user_id, is_active=True).first() if user_id is not None else None
     secret = request.session.get(ENROL_SECRET)
     if user is None or not isinstance(secret, str) or user.has_totp:
         return redirect("accounts:login")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import cast
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -30,7 +32,7 @@ def _user(request: HttpRequest) -> User:
 
 
 def profile_view(request: HttpRequest) -> HttpResponse:
-    memberships = Membership.objects.filter(user=request.user).select_related("organisation")
+    memberships = Membership.objects.filter(user=_user(request)).select_related("organisation")
     return render(
         request,
         "accounts/profile.html",
@@ -40,9 +42,10 @@ def profile_view(request: HttpRequest) -> HttpResponse:
 
 @require_POST
 def switch_organisation_view(request: HttpRequest) -> HttpResponse:
+    user = _user(request)
     raw = request.POST.get("organisation", "")
     membership = Membership.objects.filter(
-        user=request.user, organisation_id=int(raw) if raw.isascii() and raw.isdigit() else -1
+        user=user, organisation_id=int(raw) if raw.isascii() and raw.isdigit() else -1
     ).first()
     if membership is None:
         return render(request, "shell/404.html", status=404)
@@ -50,7 +53,7 @@ def switch_organisation_view(request: HttpRequest) -> HttpResponse:
     request.session[SESSION_ORGANISATION] = membership.organisation_id
     record(
         "account.switch_organisation",
-        actor_id=request.user.pk,
+        actor_id=user.pk,
         organisation_id=membership.organisation_id,
     )
     return redirect("home")
@@ -82,9 +85,11 @@ def tokens_view(request: HttpRequest) -> HttpResponse:
     user = _user(request)
     own = Membership.objects.filter(user=user).select_related("organisation")
     form = _MembershipTokenForm(request.POST or None)
-    form.fields["membership"].queryset = own  # type: ignore[attr-defined]
-    form.fields["membership"].label_from_instance = (  # type: ignore[attr-defined]
-        lambda m: f"{m.organisation.name} · {m.get_role_display()}"
+    field = cast("forms.ModelChoiceField[Membership]", form.fields["membership"])  # declared above
+    field.queryset = own
+    # mypy refuses an instance attribute over a method, and wants its unbound signature.
+    field.label_from_instance = lambda m: (  # type: ignore[method-assign, assignment]
+        f"{m.organisation.name} · {m.get_role_display()}"
     )
     new_token = None
     if request.method == "POST" and form.is_valid():
@@ -92,7 +97,7 @@ def tokens_view(request: HttpRequest) -> HttpResponse:
         new_token = issue_token(membership, form.cleaned_data["label"])
         record("account.issue_token", actor_id=user.pk, organisation_id=membership.organisation_id)
         form = _MembershipTokenForm()
-        form.fields["membership"].queryset = own  # type: ignore[attr-defined]
+        cast("forms.ModelChoiceField[Membership]", form.fields["membership"]).queryset = own
     tokens = ApiToken.objects.filter(membership__user=user, revoked_at__isnull=True)
     return render(
         request,

@@ -9,8 +9,11 @@ anything else reads English. Pure Python: the web app passes Django's active lan
 from __future__ import annotations
 
 from datetime import date
+from typing import TypedDict
 
 from ..model import DeadlineResult, DeadlineState, Rule, Step
+from ..rules import default_ruleset
+from ..seats import SEATS
 from .dates import LANGUAGES, format_date, format_instant, lang_of, span
 from .places import HOLIDAYS, MANNERS, SEAT_NAMES
 from .titles import RULE_TITLES, TRACKS, TRIGGERS
@@ -18,6 +21,7 @@ from .working import COUNTING, LAWYER, RESULT, STEPS
 
 __all__ = [
     "LANGUAGES",
+    "ResultText",
     "describe_result",
     "describe_step",
     "format_date",
@@ -92,15 +96,11 @@ def holiday_name(key: str, lang: str | None = "en") -> str:
 
 def manner_names(jurisdiction: str) -> tuple[str, ...]:
     """The manners of notice of ``jurisdiction`` in the shipped data, sorted."""
-    from ..rules import default_ruleset
-
     return tuple(sorted(default_ruleset().manners.get(jurisdiction.upper(), {})))
 
 
 def seat_names(jurisdiction: str) -> tuple[str, ...]:
     """The court seats of ``jurisdiction``, sorted."""
-    from ..seats import SEATS
-
     return tuple(sorted(code for code, country in SEATS.items() if country == jurisdiction))
 
 
@@ -147,7 +147,18 @@ def describe_step(step: Step, lang: str | None = "en") -> str:
         return step.text
 
 
-def describe_result(result: DeadlineResult, lang: str | None = "en") -> dict[str, object]:
+class ResultText(TypedDict):
+    """A deadline written out for a reader: what ``describe_result`` returns."""
+
+    title: str
+    summary: str
+    due_if: str
+    verified: bool
+    verified_note: str
+    steps: list[str]
+
+
+def describe_result(result: DeadlineResult, lang: str | None = "en") -> ResultText:
     """Title, the act-by sentence and every line of working of ``result`` in ``lang``."""
     code = lang_of(lang)
     if result.state is DeadlineState.SUSPENDED or result.act_by is None:
