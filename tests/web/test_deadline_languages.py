@@ -24,6 +24,7 @@ from safepassage.apps.cases.lifecycle.procedure import (
     EventDateRefused,
     EventDetails,
     record_event,
+    record_suspension,
 )
 from safepassage.apps.cases.lifecycle.stages import Pathway
 from safepassage.apps.cases.models import Deadline, ProcedureEvent
@@ -245,8 +246,6 @@ def test_page_refuses_a_track_of_another_event(french: World) -> None:
 def test_lawyer_before_the_request_is_refused(french: World) -> None:
     """A lawyer notified before the request is a typo: refused, nothing saved."""
     record_event(french.case, "ofpra_decision_notified", D(2026, 3, 2), actor_id=1)
-    from safepassage.apps.cases.lifecycle.procedure import record_suspension
-
     with pytest.raises(EventDateRefused):
         record_suspension(
             french.case, D(2026, 3, 10), D(2026, 4, 20), actor_id=1,

@@ -28,8 +28,8 @@ class Run:
 
     def step(self, code: str, **params: object) -> None:
         if self.record:
-            step = Step(code, {k: _text(v) for k, v in params.items()})
-            self.steps.append(Step(step.code, step.params, describe_step(step, "en")))
+            values = {k: _text(v) for k, v in params.items()}
+            self.steps.append(Step(code, values, describe_step(Step(code, values), "en")))
 
     def nominal_end(self, trigger: date) -> date:
         rule = self.rule

@@ -110,13 +110,12 @@ def _tracked(rule: Rule, event: _Event, track: str | None) -> tuple[_Outcome, st
             raise UnknownTrackError(f"no track {chosen!r}; known: {names}") from None
         outcome = _once(_with_track(rule, branch.name), event)
         head = _step("track" if track else "track_default", track=branch.name, rule_id=rule.id)
-        return _Outcome(outcome.due, outcome.conservative, (head, *outcome.steps),
-                        outcome.due_at), branch.name  # fmt: skip
+        return replace(outcome, steps=(head, *outcome.steps)), branch.name
     results = [(t.name, _once(_with_track(rule, t.name), event)) for t in rule.tracks]
     dated = [(n, o) for n, o in results if o.conservative is not None]
     name, first = min(dated or results, key=lambda item: item[1].conservative or date.max)
     head = _step("track_unknown", track=name, rule_id=rule.id, date=first.conservative or "")
-    return _Outcome(first.due, first.conservative, (head, *first.steps), first.due_at), None
+    return replace(first, steps=(head, *first.steps)), None
 
 
 def _with_track(rule: Rule, name: str) -> Rule:

@@ -12,7 +12,7 @@ from datetime import date
 from typing import TypedDict
 
 from ..model import DeadlineResult, DeadlineState, Rule, Step
-from ..rules import default_ruleset
+from ..rules import RuleSet, default_ruleset
 from ..seats import SEATS
 from .dates import LANGUAGES, format_date, format_instant, lang_of, span
 from .places import HOLIDAYS, MANNERS, SEAT_NAMES
@@ -52,7 +52,7 @@ def rule_title(
     rule_or_id: Rule | str,
     lang: str | None = "en",
     *,
-    ruleset: object = None,
+    ruleset: RuleSet | None = None,
     on: date | None = None,
 ) -> str:
     """A rule's title in ``lang``; the data file's English title if none is written.
