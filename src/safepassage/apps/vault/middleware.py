@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
 import logging
 from collections.abc import Callable
 
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.core.exceptions import BadRequest, PermissionDenied, SuspiciousOperation
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from safepassage.apps.audit.actions import record
@@ -13,6 +15,26 @@ from safepassage.apps.vault.keystore import ServerSealed
 from safepassage.cores.crypto import CryptoError
 
 _log = logging.getLogger("safepassage.errors")
+_not_found = itertools.count(1)
+_not_found_seen = 0
+
+# Answers Django's own handlers give (404, 403, 400 pages): expected, never an ERROR line.
+ANSWERED = (Http404, PermissionDenied, BadRequest, SuspiciousOperation)
+
+
+def not_found_count() -> int:
+    """How many 404s this process has answered from a view (a scoped lookup or a missing row)."""
+    return _not_found_seen
+
+
+def _count_not_found(request: HttpRequest) -> None:
+    # Counted, and at DEBUG only, by route name: never the path, which holds the reference.
+    global _not_found_seen
+    _not_found_seen = next(_not_found)
+    match = getattr(request, "resolver_match", None)
+    _log.debug(
+        "not found in %s (%d so far)", match.view_name if match else "unrouted", _not_found_seen
+    )
 
 
 class VaultErrorsMiddleware:
@@ -23,6 +45,12 @@ class VaultErrorsMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request: HttpRequest, exception: Exception) -> HttpResponse | None:
+        if isinstance(exception, ANSWERED):
+            # Forbidden and missing records answer the same 404; anyone can ask for any
+            # reference, so logging these at ERROR would let them flood out real errors.
+            if isinstance(exception, Http404):
+                _count_not_found(request)
+            return None
         api = request.path.startswith("/api/")
         if isinstance(exception, ServerSealed):
             if api:
