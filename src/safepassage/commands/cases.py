@@ -6,8 +6,12 @@ import argparse
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
+
+if TYPE_CHECKING:
+    from safepassage.apps.cases.transfer.importer import ParseReport
 
 HELP = "Cases in bulk: 'cases import FILE' (JSON lines or CSV), 'cases export'."
 
@@ -63,15 +67,9 @@ def _import(args: argparse.Namespace, organisation: object) -> int:
         else ("csv" if path.suffix.lower() == ".csv" else "jsonl")
     )
     report = parse(raw, kind=kind, encoding=args.encoding)
-    errors = report.errors + check_assignees(organisation, report.rows)  # type: ignore[arg-type]
-    for message in errors:
-        print(f"{path.name}: {message}", file=sys.stderr)
-    if errors:
-        print(
-            f"{len(errors)} problem(s) in {len(report.rows) + len(errors)} row(s): nothing "
-            "imported",
-            file=sys.stderr,
-        )
+    check_assignees(organisation, report)  # type: ignore[arg-type]
+    if report.errors:
+        _print_problems(path.name, report)
         return 1
     if args.dry_run:
         print(f"dry run: {len(report.rows)} rows are valid ({report.encoding}); nothing written")
@@ -82,6 +80,18 @@ def _import(args: argparse.Namespace, organisation: object) -> int:
     references = write_rows(organisation, report.rows)  # type: ignore[arg-type]
     print(f"imported {len(references)} cases ({report.encoding})")
     return 0
+
+
+def _print_problems(name: str, report: ParseReport) -> None:
+    """Each problem by line and place, then one count: never a value from the file."""
+    for message in report.errors:
+        print(f"{name}: {message}", file=sys.stderr)
+    where = (
+        f" in {len(report.bad_lines)} of {report.row_count} row(s)"
+        if report.row_count is not None
+        else ""
+    )
+    print(f"{len(report.errors)} problem(s){where}: nothing imported", file=sys.stderr)
 
 
 def _export(args: argparse.Namespace, organisation: object) -> int:
