@@ -65,7 +65,7 @@ def test_api_404s_log_nothing_at_warning_or_above(
 def test_a_real_error_is_still_logged_at_error(
     world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def explode(case: object) -> object:
+    def explode(case: object, **_: object) -> object:
         raise RuntimeError("boom")
 
     monkeypatch.setattr("safepassage.apps.cases.registry.views.present_case", explode)

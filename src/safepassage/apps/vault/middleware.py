@@ -15,26 +15,36 @@ from safepassage.apps.vault.keystore import ServerSealed
 from safepassage.cores.crypto import CryptoError
 
 _log = logging.getLogger("safepassage.errors")
-_not_found = itertools.count(1)
-_not_found_seen = 0
 
 # Answers Django's own handlers give (404, 403, 400 pages): expected, never an ERROR line.
 ANSWERED = (Http404, PermissionDenied, BadRequest, SuspiciousOperation)
 
 
+class _Counter:
+    """A per-process count that threads can bump (``next`` on ``itertools.count`` is atomic)."""
+
+    def __init__(self) -> None:
+        self._ticks = itertools.count(1)
+        self.value = 0
+
+    def tick(self) -> int:
+        self.value = next(self._ticks)
+        return self.value
+
+
+_not_found = _Counter()
+
+
 def not_found_count() -> int:
     """How many 404s this process has answered from a view (a scoped lookup or a missing row)."""
-    return _not_found_seen
+    return _not_found.value
 
 
 def _count_not_found(request: HttpRequest) -> None:
     # Counted, and at DEBUG only, by route name: never the path, which holds the reference.
-    global _not_found_seen
-    _not_found_seen = next(_not_found)
     match = getattr(request, "resolver_match", None)
-    _log.debug(
-        "not found in %s (%d so far)", match.view_name if match else "unrouted", _not_found_seen
-    )
+    where = match.view_name if match else "unrouted"
+    _log.debug("not found in %s (%d so far)", where, _not_found.tick())
 
 
 class VaultErrorsMiddleware:
