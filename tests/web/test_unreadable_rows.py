@@ -8,6 +8,7 @@ and keeps the rest; the failure is in the audit trail (ids only), in the log at 
 
 from __future__ import annotations
 
+import datetime
 import logging
 import uuid
 from typing import Any
@@ -34,6 +35,8 @@ from safepassage.apps.cases.models import (
 )
 from safepassage.apps.cases.record.opening import opened
 from safepassage.apps.cases.registry.actions import NewCase, create_case
+from safepassage.apps.safety.actions import Assessment, record_assessment
+from safepassage.apps.safety.flagging import flag_cases_for_risk_rise
 from safepassage.apps.safety.models import CaseFlag
 from safepassage.cores.crypto import CryptoError
 
@@ -208,3 +211,24 @@ def test_an_unreadable_row_is_never_written_back(world: World, pair: tuple[Case,
     assert str(note.text) == NOTICE
     with pytest.raises(CryptoError):
         note.save()
+
+
+def test_the_risk_scan_skips_and_reports_an_unreadable_country(
+    world: World, pair: tuple[Case, Case], caplog: Any
+) -> None:
+    source, victim = pair
+    _move(Location, "country", source, victim)
+    base = {"sources": ["https://example.org/"], "rationale": "t"}
+    record_assessment(
+        Assessment("KZ", "high", datetime.date(2022, 10, 1), **base),
+        actor=world.users["coordinator"],
+    )
+    rise = record_assessment(
+        Assessment("KZ", "very_high", datetime.date(2022, 11, 1), **base),
+        actor=world.users["coordinator"],
+    )
+    caplog.set_level(logging.DEBUG)
+    assert flag_cases_for_risk_rise("KZ", rise) == 1  # the source case; the victim is skipped
+    assert [e.detail["table"] for e in _failures(victim)] == ["cases_location"]
+    assert "Петров" not in caplog.text
+    assert victim.reference not in caplog.text

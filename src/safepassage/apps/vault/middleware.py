@@ -67,6 +67,12 @@ class VaultErrorsMiddleware:
                 return JsonResponse({"detail": "server sealed"}, status=503)
             return render(request, "shell/503_sealed.html", status=503)
         if isinstance(exception, CryptoError):
+            match = getattr(request, "resolver_match", None)
+            _log.error(
+                "sealed data could not be opened in %s (%s)",
+                match.view_name if match else "unrouted",
+                type(exception).__name__,
+            )
             user = getattr(request, "user", None)
             record(
                 "crypto.open_failed",
