@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import logging
 from typing import Any
 
 import pytest
@@ -71,3 +73,29 @@ def test_an_overlong_move_reason_is_refused(world: World) -> None:
     assert response.status_code == 422
     assert "reason" in {tuple(error["loc"])[-1] for error in response.json()["detail"]}
     assert not StageTransition.objects.filter(case=world.case, to_stage="third_country").exists()
+
+
+def test_a_422_never_echoes_or_logs_the_values_it_refuses(
+    world: World, caplog: pytest.LogCaptureFixture, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """django-ninja drops pydantic's ``input`` from 422 bodies; nothing is logged either way."""
+    caplog.set_level(logging.DEBUG)
+    values = ["Чувиляев-canary", "Алматы-canary", "31.12.1990-canary", "в/ч canary"]
+    body = {
+        "legal_name": values[0] * 50,  # too long
+        "country": values[1],
+        "birth_date": values[2],
+        "unit_number": values[3],
+        "other_names": [{"nested": values[0]}],
+        "Петров-key-canary": values[1],  # an unknown key: its name comes back in "loc"
+    }
+    response = _post(world, "caseworker", "/api/v1/cases", body)
+    assert response.status_code == 422
+    text = json.dumps(response.json(), ensure_ascii=False)
+    captured = capfd.readouterr()
+    for value in values:
+        assert value not in text
+    assert "Петров-key-canary" in text  # echoed to the submitter, who sent it: allowed
+    for value in [*values, "Петров-key-canary"]:
+        for where in (caplog.text, captured.out, captured.err):
+            assert value not in where

@@ -56,7 +56,7 @@ def test_scripted_session_logs_nothing_personal(
 def test_an_unexpected_error_logs_its_class_and_route_only(
     world: World, caplog: pytest.LogCaptureFixture, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def explode(case: object) -> object:
+    def explode(case: object, **_: object) -> object:
         raise ValueError("Чувиляев Александр, ул. Абая 1")  # a message that quotes data
 
     monkeypatch.setattr("safepassage.apps.cases.registry.views.present_case", explode)

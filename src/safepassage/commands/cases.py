@@ -12,6 +12,7 @@ from safepassage.commands import add_share_arguments, django_setup, unseal_from_
 
 if TYPE_CHECKING:
     from safepassage.apps.accounts.models import Organisation
+    from safepassage.apps.cases.transfer.importer import ParseReport
 
 HELP = "Cases in bulk: 'cases import FILE' (JSON lines or CSV), 'cases export'."
 
@@ -67,15 +68,9 @@ def _import(args: argparse.Namespace, organisation: Organisation) -> int:
         else ("csv" if path.suffix.lower() == ".csv" else "jsonl")
     )
     report = parse(raw, kind=kind, encoding=args.encoding)
-    errors = report.errors + check_assignees(organisation, report.rows)
-    for message in errors:
-        print(f"{path.name}: {message}", file=sys.stderr)
-    if errors:
-        print(
-            f"{len(errors)} problem(s) in {len(report.rows) + len(errors)} row(s): nothing "
-            "imported",
-            file=sys.stderr,
-        )
+    check_assignees(organisation, report)
+    if report.errors:
+        _print_problems(path.name, report)
         return 1
     if args.dry_run:
         print(f"dry run: {len(report.rows)} rows are valid ({report.encoding}); nothing written")
@@ -86,6 +81,18 @@ def _import(args: argparse.Namespace, organisation: Organisation) -> int:
     references = write_rows(organisation, report.rows)
     print(f"imported {len(references)} cases ({report.encoding})")
     return 0
+
+
+def _print_problems(name: str, report: ParseReport) -> None:
+    """Each problem by line and place, then one count: never a value from the file."""
+    for message in report.errors:
+        print(f"{name}: {message}", file=sys.stderr)
+    where = (
+        f" in {len(report.bad_lines)} of {report.row_count} row(s)"
+        if report.row_count is not None
+        else ""
+    )
+    print(f"{len(report.errors)} problem(s){where}: nothing imported", file=sys.stderr)
 
 
 def _export(args: argparse.Namespace, organisation: Organisation) -> int:

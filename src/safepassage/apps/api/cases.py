@@ -22,12 +22,13 @@ from safepassage.apps.cases.lifecycle.procedure import (
 )
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import Case, Deadline
-from safepassage.apps.cases.record.presenters import present_case
+from safepassage.apps.cases.record.presenters import ShownName, present_case
 from safepassage.apps.cases.registry.actions import NewCase, create_case_as
 from safepassage.apps.cases.registry.listing import filtered, page_of
 from safepassage.apps.cases.registry.lookup import case_in_scope, record_case_view
 from safepassage.apps.cases.transfer.importer import ImportRow
 from safepassage.apps.cases.transfer.records import NEW_CASE_FIELDS
+from safepassage.apps.vault.fields import Unreadable
 
 router = Router(tags=["cases"])
 
@@ -128,21 +129,34 @@ def case_create(request: HttpRequest, body: ImportRow) -> Status[Any]:
 def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
     case = case_in_scope(request, reference)
     record_case_view(request, case, via="api")
-    view = present_case(case)
+    view = present_case(case, actor_id=access_of(request).user.pk)
     identity, location = view["identity"], view["location"]
     return {
         **_out(case).dict(),
-        "names": [{"name": n.text, "kind": n.kind, "script": n.script_code} for n in view["names"]],
-        "birth_date": identity.birth_date if identity else None,
-        "country": location.country if location else None,
-        "coarse_place": location.coarse_place if location else None,
-        "service": view["service"],
-        "desertion": view["desertion"],
-        "exposure": view["exposure"],
-        "deployments": view["deployments"],
+        "names": [_name(n) for n in view["names"]],
+        "birth_date": _plain(identity.birth_date if identity else None),
+        "country": _plain(location.country if location else None),
+        "coarse_place": _plain(location.coarse_place if location else None),
+        "service": _plain(view["service"]),
+        "desertion": _plain(view["desertion"]),
+        "exposure": _plain(view["exposure"]),
+        "deployments": [_plain(d) for d in view["deployments"]],
         "deadlines": [_deadline(d).dict() for d in view["deadlines"]],
         "events": sorted(triggers_for(case.pathway)),
     }
+
+
+UNREADABLE_OUT = {"unreadable": True}  # a row that did not open (see cases.record.opening)
+
+
+def _plain(value: Any) -> Any:
+    return UNREADABLE_OUT if isinstance(value, Unreadable) else value
+
+
+def _name(name: ShownName) -> dict[str, Any]:
+    if name.unreadable:
+        return UNREADABLE_OUT
+    return {"name": name.text, "kind": name.kind, "script": name.script_code}
 
 
 @router.post(

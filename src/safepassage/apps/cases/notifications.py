@@ -27,6 +27,16 @@ def notify(users: list[User], kind: str, case: Case | None = None) -> int:
     return len(users)
 
 
+def notify_once(users: list[User], kind: str, case: Case) -> int:
+    """Notify those who have no unread notification of this kind about this case yet."""
+    told = set(
+        Notification.objects.unread()
+        .filter(kind=kind, case=case, user__in=users)
+        .values_list("user_id", flat=True)
+    )
+    return notify([u for u in users if u.pk not in told], kind, case)
+
+
 def mark_read(user: User, notification_id: int | None = None) -> int:
     """Mark one of the user's own notifications (or all of them) read."""
     rows = Notification.objects.unread().filter(user=user)

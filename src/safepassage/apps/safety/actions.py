@@ -16,6 +16,7 @@ from safepassage.apps.accounts.models import User
 from safepassage.apps.audit.actions import record, record_case
 from safepassage.apps.cases.models import Case
 from safepassage.apps.cases.notifications import coordinators_of, notify
+from safepassage.apps.cases.record.opening import opened
 from safepassage.apps.safety.models import (
     RATING_RANK,
     CaseFlag,
@@ -139,8 +140,8 @@ def record_assessment(data: Assessment, *, actor: User | None) -> CountryRisk:
 
 def raise_flag(case: Case, assessment: CountryRisk) -> bool:
     """Flag one case for review after a rise; idempotent per case and assessment."""
-    for flag in CaseFlag.objects.filter(case=case, kind="country_risk_rose"):
-        if flag.reason.get("assessment") == assessment.pk:
+    for flag in opened(CaseFlag.objects.filter(case=case, kind="country_risk_rose")):
+        if not flag.unreadable and flag.reason.get("assessment") == assessment.pk:
             return False
     reason = {
         "assessment": assessment.pk,

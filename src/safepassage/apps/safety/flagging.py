@@ -17,6 +17,7 @@ from django.utils import timezone
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.lifecycle.stages import Stage
 from safepassage.apps.cases.models import Case, Location
+from safepassage.apps.cases.record.opening import report_unreadable
 from safepassage.apps.safety.actions import raise_flag
 from safepassage.apps.safety.models import CountryRisk, Flagging
 from safepassage.cores.crypto.errors import CryptoError
@@ -62,8 +63,9 @@ def flag_cases_for_risk_rise(
             scanned += 1
             try:
                 here = _country_of(case)
-            except CryptoError:
+            except CryptoError as error:  # skipped, and reported like any unreadable row
                 unreadable += 1
+                report_unreadable(Location._meta.db_table, case.location.pk, case, error)
                 continue
             if here == country and raise_flag(case, assessment):
                 flagged += 1

@@ -6,6 +6,10 @@ another row or column fails to open. Values are sealed in ``pre_save`` and opene
 lazily on first access; a wrong key, a moved ciphertext or a sealed server raises,
 never returns the stored bytes or an empty value.
 
+On a page that opens many rows, ``open_or_mark`` opens one row's sealed fields at once; a
+row that fails is marked, its values read as ``UNREADABLE`` (a visible notice, never the
+stored bytes, an empty value or a default), and saving it is refused.
+
 A model with sealed fields has a UUID primary key and a ``sealing_case()`` method that
 returns the owner whose ``data_key()`` it uses (a case: see ``vault.sealed.SealedRecord``).
 """
@@ -16,9 +20,13 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.db import models
+from django.utils.translation import gettext_lazy
 
 from safepassage.cores.crypto import (
+    CryptoError,
+    DecryptionError,
     FieldContext,
+    SealedError,
     open_date,
     open_json,
     open_text,
@@ -29,6 +37,24 @@ from safepassage.cores.crypto import (
 
 _SEALED = "sealed"
 _PLAIN = "plain"
+_UNREADABLE = "unreadable"
+
+UNREADABLE_NOTICE = gettext_lazy("this entry could not be opened")
+
+
+class Unreadable:
+    """What a sealed value that did not open reads as: a notice, holding nothing."""
+
+    unreadable = True  # templates and callers test ``x.unreadable`` on rows and values alike
+
+    def __str__(self) -> str:
+        return str(UNREADABLE_NOTICE)
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+UNREADABLE = Unreadable()
 
 
 class _SealedValue:
@@ -55,7 +81,7 @@ class SealedDescriptor:
         held = instance.__dict__.get(self.field.attname)
         if held is None:
             return None
-        if held.state == _SEALED:
+        if held.state == _SEALED:  # an _UNREADABLE value holds UNREADABLE as its plaintext
             held.plaintext = self.field.open(instance, held.envelope)
             held.state = _PLAIN
         return held.plaintext
@@ -117,6 +143,8 @@ class SealedField(_BinaryField):
             return None
         if held.state == _SEALED:
             return held.envelope
+        if held.state == _UNREADABLE:
+            raise DecryptionError("a row that did not open is never written back")
         key, key_id = model_instance.sealing_case().data_key()
         envelope = self.seal(key, held.plaintext, self.context(model_instance, key_id))
         held.envelope = envelope
@@ -170,6 +198,34 @@ class SealedDateField(SealedField):
 
     def unseal(self, key: bytes, envelope: bytes, context: FieldContext) -> Any:
         return open_date(key, envelope, context)
+
+
+def sealed_fields(instance: Any) -> list[SealedField]:
+    return [f for f in instance._meta.concrete_fields if isinstance(f, SealedField)]
+
+
+def open_or_mark(instance: Any) -> CryptoError | None:
+    """Open every sealed field of one row now; if any fails, mark the whole row unreadable.
+
+    Returns the error (for the caller to report) or None. A marked row has
+    ``unreadable = True`` and each of its stored values reads as ``UNREADABLE``; a wiped
+    keyring (``SealedError``) is not a bad row and propagates.
+    """
+    fields = sealed_fields(instance)
+    try:
+        for sealed in fields:
+            getattr(instance, sealed.attname)
+    except SealedError:
+        raise
+    except CryptoError as error:
+        for sealed in fields:
+            held = instance.__dict__.get(sealed.attname)
+            if held is not None:
+                held.state, held.plaintext = _UNREADABLE, UNREADABLE
+        instance.unreadable = True
+        return error
+    instance.unreadable = False
+    return None
 
 
 def open_column(

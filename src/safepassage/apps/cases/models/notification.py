@@ -21,6 +21,9 @@ NOTIFICATION_KINDS = {
     "check_in_escalated": _("A check-in was missed beyond its grace period."),
     "case_flagged": _("A case was flagged for review."),
     "deadline_due": _("A legal deadline is due within five days, or has passed."),
+    "record_unreadable": _(
+        "Part of this case's record could not be opened: tell the operator (see the error log)."
+    ),
 }
 
 

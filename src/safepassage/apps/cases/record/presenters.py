@@ -12,6 +12,7 @@ from safepassage.apps.cases.lifecycle.actions import case_facts
 from safepassage.apps.cases.lifecycle.machine import allowed_moves
 from safepassage.apps.cases.lifecycle.stages import Stage
 from safepassage.apps.cases.models import Case, Contact, Identity, Location, ServiceRecord
+from safepassage.apps.cases.record.opening import opened, opened_one
 from safepassage.apps.cases.registry.forms import DocumentForm, NoteForm
 from safepassage.cores.names import detect_script, romanise_icao
 
@@ -23,10 +24,20 @@ class ShownName:
     script: str  # translated label
     script_code: str  # "cyrillic", "latin", ...
     beside: str = ""  # the ICAO passport spelling of a Cyrillic name
+    unreadable: bool = False
 
 
-def _one(model: Any, case: Case) -> Any:
-    return model.objects.filter(case=case).first()
+def _one(model: Any, case: Case, actor_id: int | None) -> Any:
+    return opened_one(model.objects.filter(case=case).first(), actor_id=actor_id)
+
+
+def _shown(name: Any) -> ShownName:
+    if name.unreadable:
+        return ShownName(name.get_kind_display(), name.full_name, "", "", unreadable=True)
+    text = name.full_name
+    return ShownName(
+        name.get_kind_display(), text, _script_label(text), detect_script(text), _beside(text)
+    )
 
 
 def _script_label(text: str) -> str:
@@ -38,38 +49,35 @@ def _beside(text: str) -> str:
     return romanise_icao(text) if detect_script(text) in {"cyrillic", "mixed"} else ""
 
 
-def present_case(case: Case) -> dict[str, Any]:
-    """The record, opened: every sealed value the page needs, read once."""
-    names = [
-        ShownName(
-            n.get_kind_display(),
-            n.full_name,
-            _script_label(n.full_name),
-            detect_script(n.full_name),
-            _beside(n.full_name),
-        )
-        for n in case.names.all()
-    ]
-    service = _one(ServiceRecord, case)
+def present_case(case: Case, *, actor_id: int | None = None) -> dict[str, Any]:
+    """The record, opened: every sealed value the page needs, read once.
+
+    A row that does not open shows as unreadable (``opening.opened``); the rest still shows.
+    """
+
+    def each(rows: Any) -> list[Any]:
+        return opened(rows.all(), actor_id=actor_id)
+
+    service = _one(ServiceRecord, case, actor_id)
     stage_labels = dict(Stage.choices)
     return {
-        "names": names,
-        "identity": _one(Identity, case),
-        "contact": _one(Contact, case),
-        "location": _one(Location, case),
+        "names": [_shown(n) for n in each(case.names)],
+        "identity": _one(Identity, case, actor_id),
+        "contact": _one(Contact, case, actor_id),
+        "location": _one(Location, case, actor_id),
         "service": service.service if service else {},
         "desertion": service.desertion if service else {},
         "exposure": service.exposure if service else {},
-        "deployments": [d.details for d in case.deployments.all()],
-        "family": [m.details for m in case.family.all()],
-        "consents": [c.details for c in case.consents.all()],
-        "notes": list(case.notes.all()),
-        "documents": list(case.documents.all()),
+        "deployments": [d.details for d in each(case.deployments)],
+        "family": [m.details for m in each(case.family)],
+        "consents": [c.details for c in each(case.consents)],
+        "notes": each(case.notes),
+        "documents": each(case.documents),
         "transitions": [
             (t, stage_labels.get(t.from_stage), stage_labels.get(t.to_stage))
-            for t in case.transitions.all()
+            for t in each(case.transitions)
         ],
-        "signoffs": list(case.signoffs.all()),
+        "signoffs": each(case.signoffs),
         "deadlines": list(case.deadlines.filter(met_at__isnull=True)),
         "events": list(case.procedure_events.all()),
         "moves": [

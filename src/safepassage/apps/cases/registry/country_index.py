@@ -13,9 +13,10 @@ import threading
 from collections.abc import Iterable
 
 from safepassage.apps.cases.models import Case, Location
+from safepassage.apps.cases.record.opening import report_unreadable
 from safepassage.apps.vault import keystore
 from safepassage.apps.vault.fields import open_column
-from safepassage.cores.crypto import unwrap_data_key
+from safepassage.cores.crypto import CryptoError, SealedError, unwrap_data_key
 
 _lock = threading.Lock()
 _cache: dict[int, tuple[bytes, str]] = {}  # case pk -> (country envelope, country)
@@ -68,8 +69,14 @@ def _open_missing(
         keys = Case.objects.filter(pk__in=chunk).values_list("pk", "uid", "key__wrapped")
         for case_id, uid, wrapped in keys:
             row_id, envelope = misses[case_id]
-            key = unwrap_data_key(ring, bytes(wrapped), str(uid))
-            country = open_column(Location, "country", row_id, envelope, key, 1)
+            try:
+                key = unwrap_data_key(ring, bytes(wrapped), str(uid))
+                country = open_column(Location, "country", row_id, envelope, key, 1)
+            except SealedError:
+                raise
+            except CryptoError as error:  # that case matches no country; the rest still do
+                report_unreadable("cases_location", row_id, Case.objects.get(pk=case_id), error)
+                continue
             with _lock:
                 cache[case_id] = (envelope, country)
             opened[case_id] = country

@@ -14,6 +14,7 @@ from safepassage.apps.accounts.models import Organisation
 from safepassage.apps.cases.countries import COUNTRIES
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import Case, PersonName
+from safepassage.apps.cases.record.opening import opened
 from safepassage.apps.cases.registry.country_index import countries_of
 from safepassage.apps.cases.registry.overdue import overdue_q
 
@@ -48,10 +49,13 @@ class CasePage:
     pages: int
     total: int
 
-    def legal_names(self) -> dict[int, str]:
-        """The legal name of each case on this page (opened here: 50 cases at most)."""
+    def legal_names(self, *, actor_id: int | None = None) -> dict[int, str]:
+        """The legal name of each case on this page (opened here: 50 cases at most).
+
+        A name that does not open reads as the "could not be opened" notice, alone.
+        """
         rows = PersonName.objects.filter(case__in=self.cases, kind="legal").select_related("case")
-        return {row.case_id: row.full_name for row in rows}
+        return {row.case_id: row.full_name for row in opened(rows, actor_id=actor_id)}
 
 
 def filtered(

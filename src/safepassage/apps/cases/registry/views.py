@@ -46,7 +46,7 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
         data.get("country", ""),
         int(raw_page) if raw_page.isascii() and raw_page.isdigit() else 1,
     )
-    names = page.legal_names()
+    names = page.legal_names(actor_id=access.user.pk)
     record(
         "case.list",
         actor_id=access.user.pk,
@@ -85,7 +85,7 @@ def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
     is_assigned = case.assignees.filter(pk=access.user.pk).exists()
     context = {
         "case": case,
-        "view": present_case(case),
+        "view": present_case(case, actor_id=access.user.pk),
         "assignees": list(case.assignees.all()),
         "can": {name: access.may(f"cases:{name}") for name in CASE_ACTIONS},
         "can_reveal": access.may("cases:reveal_location") and is_assigned,

@@ -21,18 +21,19 @@ from safepassage.apps.cases.models import (
     StageTransition,
 )
 from safepassage.apps.cases.registry.actions import NewCase, create_case
-from safepassage.apps.cases.transfer.importer import ImportRow
+from safepassage.apps.cases.transfer.importer import ImportRow, ParseReport
 
 NEW_CASE_FIELDS = set(NewCase.__dataclass_fields__)
 
 
-def check_assignees(organisation: Organisation, rows: list[tuple[int, ImportRow]]) -> list[str]:
+def check_assignees(organisation: Organisation, report: ParseReport) -> None:
+    """Report each row whose assignee is not an active caseworker (by line, never the name)."""
     known = set(User.objects.caseworkers_of(organisation).values_list("username", flat=True))
-    return [
-        f"line {line}: assignee: no active caseworker with that username in the organisation"
-        for line, row in rows
-        if row.assignee and row.assignee not in known
-    ]
+    for line, row in report.rows:
+        if row.assignee and row.assignee not in known:
+            report.problem(
+                line, "assignee: no active caseworker with that username in the organisation"
+            )
 
 
 def write_rows(organisation: Organisation, rows: list[tuple[int, ImportRow]]) -> list[str]:

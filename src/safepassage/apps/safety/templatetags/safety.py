@@ -10,6 +10,7 @@ from django.utils import timezone
 from safepassage.apps.access.context import access_if_any
 from safepassage.apps.accounts.models import User
 from safepassage.apps.cases.models import Case, Notification
+from safepassage.apps.cases.record.opening import opened
 from safepassage.apps.safety.forms import ScheduleForm
 from safepassage.apps.safety.models import CaseFlag, CheckIn, CheckInSchedule
 
@@ -42,7 +43,7 @@ def safety_panel(context: template.Context, case: Case, request: Any) -> dict[st
         "schedule": schedule if active else None,
         "status": schedule.status(timezone.now()) if schedule and active else None,
         "check_ins": [(c, names.get(c.actor_id, "")) for c in check_ins],
-        "flags": list(CaseFlag.objects.open().filter(case=case)),
+        "flags": opened(CaseFlag.objects.open().filter(case=case)),
         "can_act": _may_act_on(access, "safety:check_in", case),
         "can_resolve": _may_act_on(access, "safety:flag_resolve", case),
         "schedule_form": ScheduleForm(initial=initial, auto_id="safety_%s"),
