@@ -141,7 +141,10 @@ def record_assessment(data: Assessment, *, actor: User | None) -> CountryRisk:
 def raise_flag(case: Case, assessment: CountryRisk) -> bool:
     """Flag one case for review after a rise; idempotent per case and assessment."""
     for flag in opened(CaseFlag.objects.filter(case=case, kind="country_risk_rose")):
-        if not flag.unreadable and flag.reason.get("assessment") == assessment.pk:
+        if (
+            not getattr(flag, "unreadable", False)
+            and flag.reason.get("assessment") == assessment.pk
+        ):
             return False
     reason = {
         "assessment": assessment.pk,
