@@ -66,6 +66,9 @@ MATRIX: dict[str, dict[str, int]] = {
     | {"coordinator": OK, "anonymous": LOGIN},
     "/people/invite": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
+    # POST-only: a GET reaches the view (405) only where the policy lets it through.
+    "/people/{caseworker_id}/unlock": dict.fromkeys(PERSONAS, HIDDEN)
+    | {"coordinator": 405, "outsider_coordinator": 405, "anonymous": LOGIN},
     "/audit/": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "auditor": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
 }

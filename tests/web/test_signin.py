@@ -114,7 +114,7 @@ def test_repeated_failures_throttle_known_and_unknown_accounts_alike(world: Worl
 def test_throttle_stores_no_client_address(world: World) -> None:
     Client(REMOTE_ADDR="203.0.113.77").post("/login", {"username": "x", "password": "y"})
     columns = [f.name for f in SignInThrottle._meta.get_fields()]
-    assert columns == ["id", "account_digest", "failures", "blocked_until"]
+    assert columns == ["id", "account_digest", "failures", "blocked_until", "known", "updated_at"]
     for entry in AuditEntry.objects.all():
         assert "203.0.113.77" not in str(entry.detail)
 

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.utils import timezone
 
-from safepassage.apps.accounts.models import Membership, Organisation, SetupToken, User
+from safepassage.apps.accounts.models import (
+    Membership,
+    Organisation,
+    SetupToken,
+    SignInThrottle,
+    User,
+)
 from safepassage.apps.accounts.secrets_util import digest, new_url_token
+from safepassage.apps.accounts.signin import throttle_keys
 from safepassage.apps.audit.actions import record
 
 SETUP_LIFETIME = timedelta(hours=72)
@@ -70,4 +77,25 @@ def set_roles(organisation: Organisation, member: User, roles: set[str], *, acto
                 "added": ",".join(sorted(roles - current)) or None,
                 "removed": ",".join(sorted(current - roles)) or None,
             },
+        )
+
+
+def sign_in_paused_until(member: User) -> datetime | None:
+    """When the member's sign-in throttle (for any browser) lifts, if it is blocking now."""
+    row = SignInThrottle.objects.filter(
+        account_digest=throttle_keys(member)[0], blocked_until__gt=timezone.now()
+    ).first()
+    return row.blocked_until if row else None
+
+
+def unlock_sign_in(organisation: Organisation, member: User, *, actor: User) -> None:
+    """Lift a member's sign-in throttle (both buckets), e.g. after a malicious lockout."""
+    with transaction.atomic():
+        SignInThrottle.objects.filter(account_digest__in=throttle_keys(member)).delete()
+        record(
+            "organisation.unlock_sign_in",
+            actor_id=actor.pk,
+            organisation_id=organisation.pk,
+            target_type="user",
+            target_ref=str(member.pk),
         )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts.roles import Role
@@ -112,11 +113,18 @@ class RecoveryCode(models.Model):
 
 
 class SignInThrottle(models.Model):
-    """Failed sign-ins per account name (a digest, so unknown names behave like known ones)."""
+    """Failed sign-ins per account name, keyed by an HMAC (``secrets_util.account_digest``).
+
+    Unknown names get rows too, so they behave like known ones; those rows expire after a
+    day and are capped in number (``known`` lets the cap spare real accounts, whose
+    counters an attacker must not be able to flush by typing many unknown names).
+    """
 
     account_digest = models.CharField(max_length=64, unique=True)
     failures = models.PositiveIntegerField(default=0)
     blocked_until = models.DateTimeField(null=True, blank=True)
+    known = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     def __str__(self) -> str:
         return f"throttle#{self.pk}"

@@ -11,7 +11,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from safepassage.apps.access.context import AccessContext, access_of
-from safepassage.apps.accounts.members import UsernameTaken, invite_member, set_roles
+from safepassage.apps.accounts.members import (
+    UsernameTaken,
+    invite_member,
+    set_roles,
+    sign_in_paused_until,
+    unlock_sign_in,
+)
 from safepassage.apps.accounts.models import Membership, User
 from safepassage.apps.shell.account.forms import InviteForm, RolesForm
 
@@ -69,7 +75,12 @@ def member_detail_view(request: HttpRequest, user_id: int) -> HttpResponse:
     return render(
         request,
         "accounts/member.html",
-        {"member": member, "form": form, "is_self": member.pk == access.user.pk},
+        {
+            "member": member,
+            "form": form,
+            "is_self": member.pk == access.user.pk,
+            "paused_until": sign_in_paused_until(member),
+        },
     )
 
 
@@ -85,4 +96,14 @@ def member_roles_view(request: HttpRequest, user_id: int) -> HttpResponse:
         messages.success(request, _("Roles saved."))
     else:
         messages.error(request, _("Choose roles from the list."))
+    return redirect("accounts:member_detail", user_id=member.pk)
+
+
+@require_POST
+def member_unlock_view(request: HttpRequest, user_id: int) -> HttpResponse:
+    """Lift a member's sign-in throttle: the way back in after a malicious lockout."""
+    access = access_of(request)
+    member = _member_or_404(access, user_id)
+    unlock_sign_in(access.organisation, member, actor=access.user)
+    messages.success(request, _("Sign-in unlocked. Failed attempts start again from zero."))
     return redirect("accounts:member_detail", user_id=member.pk)

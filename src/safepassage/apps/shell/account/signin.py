@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from safepassage.apps.accounts import totp
+from safepassage.apps.accounts import devices, totp
 from safepassage.apps.accounts.models import SetupToken, User
 from safepassage.apps.accounts.recovery import replace_recovery_codes
 from safepassage.apps.accounts.secrets_util import digest
@@ -33,10 +34,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
     failed = False
     if request.method == "POST":
         data = form.data
+        device = request.COOKIES.get(settings.DEVICE_COOKIE_NAME, "")
         result = check_credentials(
             str(data.get("username", ""))[:64],
             str(data.get("password", ""))[:256],
             str(data.get("code", ""))[:32],
+            device,
         )
         if result.outcome is Outcome.SIGNED_IN and result.user is not None:
             start_session(request, result.user)
@@ -45,7 +48,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 actor_id=result.user.pk,
                 detail={"recovery_code": result.used_recovery_code},
             )
-            return redirect("home")
+            return _remember_device(redirect("home"), result.user, device)
         if result.outcome is Outcome.NEEDS_ENROLMENT and result.user is not None:
             request.session.cycle_key()
             request.session[ENROL_USER] = result.user.pk
@@ -58,6 +61,19 @@ def login_view(request: HttpRequest) -> HttpResponse:
     return render(
         request, "accounts/login.html", {"form": form, "failed": failed, "expired": expired}
     )
+
+
+def _remember_device(response: HttpResponse, user: User, device: str) -> HttpResponse:
+    """Give the browser its device cookie (see accounts.devices): it passes lockouts."""
+    response.set_cookie(
+        settings.DEVICE_COOKIE_NAME,
+        devices.remember(user, device),
+        max_age=settings.DEVICE_COOKIE_DAYS * 86400,
+        secure=settings.SECURE,
+        httponly=True,
+        samesite="Strict",
+    )
+    return response
 
 
 def enrol_view(request: HttpRequest) -> HttpResponse:
