@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.db import transaction
@@ -21,16 +23,34 @@ from safepassage.apps.audit.actions import record
 SETUP_LIFETIME = timedelta(hours=72)
 
 
-class UsernameTaken(ValueError):
-    pass
+SUFFIX_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # as recovery codes: no look-alikes
+SUFFIX_LENGTH = 4
 
 
-def invite_member(organisation: Organisation, username: str, role: str, *, actor: User) -> str:
-    """Create an account with one role and return its one-time setup token."""
+@dataclass(frozen=True)
+class Invitation:
+    user: User
+    token: str  # the setup link's secret, to be shown once
+
+
+def _unused_username(stem: str) -> str:
+    """``stem`` plus a random suffix, chosen by the system and never refused.
+
+    Why: usernames are unique across every organisation, so refusing a taken one told any
+    coordinator which usernames exist anywhere. Every invitation gets a suffix, and a
+    collision is retried silently, so the answer no longer depends on other accounts.
+    """
+    while True:
+        suffix = "".join(secrets.choice(SUFFIX_ALPHABET) for _ in range(SUFFIX_LENGTH))
+        candidate = f"{stem.lower()}-{suffix}"
+        if not User.objects.filter(username__iexact=candidate).exists():
+            return candidate
+
+
+def invite_member(organisation: Organisation, stem: str, role: str, *, actor: User) -> Invitation:
+    """Create an account with one role and return it with its one-time setup token."""
     with transaction.atomic():
-        if User.objects.filter(username__iexact=username).exists():
-            raise UsernameTaken
-        user = User.objects.create_user(username)
+        user = User.objects.create_user(_unused_username(stem))
         Membership.objects.create(user=user, organisation=organisation, role=role)
         token = issue_setup_token(user)
         record(
@@ -41,7 +61,7 @@ def invite_member(organisation: Organisation, username: str, role: str, *, actor
             target_ref=str(user.pk),
             detail={"role": role},
         )
-    return token
+    return Invitation(user, token)
 
 
 def issue_setup_token(user: User) -> str:

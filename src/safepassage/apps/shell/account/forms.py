@@ -9,11 +9,6 @@ from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts.roles import Role
 
-username_validator = RegexValidator(
-    r"^[a-zA-Z0-9._-]{3,64}$",
-    _("Use 3 to 64 letters, digits, dots, dashes or underscores."),
-)
-
 
 class SignInForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=64)
@@ -53,9 +48,21 @@ class NewPasswordForm(forms.Form):
         return data
 
 
+stem_validator = RegexValidator(
+    r"^[a-zA-Z0-9._-]{3,58}$",
+    _("Use 3 to 58 letters, digits, dots, dashes or underscores."),
+)
+
+
 class InviteForm(forms.Form):
     username = forms.CharField(
-        label=_("Username (not a real name)"), max_length=64, validators=[username_validator]
+        label=_("Start of the username (not a real name)"),
+        max_length=58,
+        validators=[stem_validator],
+        help_text=_(
+            "SafePassage adds a dash and four random characters, so that the name is unique "
+            "without telling anyone which names exist."
+        ),
     )
     role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
 

@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 
 from safepassage.apps.access.context import AccessContext, access_of
 from safepassage.apps.accounts.members import (
-    UsernameTaken,
     invite_member,
     set_roles,
     sign_in_paused_until,
@@ -48,18 +47,18 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
     access = access_of(request)
     form = InviteForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        try:
-            token = invite_member(
-                access.organisation,
-                form.cleaned_data["username"],
-                form.cleaned_data["role"],
-                actor=access.user,
-            )
-        except UsernameTaken:
-            form.add_error("username", _("This username is taken. Choose another."))
-        else:
-            link = request.build_absolute_uri(reverse("accounts:setup", args=[token]))
-            return render(request, "accounts/invited.html", {"link": link})
+        invitation = invite_member(
+            access.organisation,
+            form.cleaned_data["username"],
+            form.cleaned_data["role"],
+            actor=access.user,
+        )
+        link = request.build_absolute_uri(reverse("accounts:setup", args=[invitation.token]))
+        return render(
+            request,
+            "accounts/invited.html",
+            {"link": link, "username": invitation.user.username},
+        )
     return render(request, "accounts/invite.html", {"form": form})
 
 
