@@ -65,11 +65,13 @@ def test_invites_do_not_tell_which_usernames_exist_anywhere(world: World) -> Non
 def test_coordinator_changes_roles_and_they_apply_at_once(world: World) -> None:
     member = world.users["colleague"]
     colleague = sign_in(Client(), member)
-    assert colleague.get("/people").status_code == 403
+    assert colleague.get("/audit/").status_code == 403
     coordinator = sign_in(Client(), world.users["coordinator"])
-    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]})
-    assert _roles(member, world) == {"caseworker", "coordinator"}
-    assert colleague.get("/people").status_code == 200
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "auditor"]})
+    assert _roles(member, world) == {"caseworker", "auditor"}
+    assert colleague.get("/audit/").status_code == 200
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["auditor"]})
+    assert _roles(member, world) == {"auditor"}
 
 
 def test_nobody_changes_their_own_roles(world: World) -> None:

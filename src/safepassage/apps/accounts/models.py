@@ -155,3 +155,25 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"token:{self.prefix}"
+
+
+class RoleGrant(models.Model):
+    """A privilege-raising role one coordinator proposed; it applies only when another
+    coordinator (neither the proposer nor the person) approves. Deleted once decided:
+    the audit trail keeps the history."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(max_length=32, choices=Role.choices)
+    proposed_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="one_pending_grant_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"role-grant#{self.pk}"

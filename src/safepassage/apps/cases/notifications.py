@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from safepassage.apps.accounts.models import Membership, User
+from safepassage.apps.accounts.models import Membership, Organisation, User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.cases.models import Case, Notification
 
@@ -25,6 +25,11 @@ def coordinators_of(organisation_id: int) -> list[User]:
 def notify(users: list[User], kind: str, case: Case | None = None) -> int:
     Notification.objects.bulk_create(Notification(user=u, kind=kind, case=case) for u in users)
     return len(users)
+
+
+def tell_coordinators_of_new_account(organisation: Organisation, user: User) -> None:
+    """Registered with ``accounts.members.on_new_account``: every coordinator hears of it."""
+    notify(coordinators_of(organisation.pk), "account_created")
 
 
 def mark_read(user: User, notification_id: int | None = None) -> int:

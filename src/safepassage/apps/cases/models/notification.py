@@ -21,6 +21,7 @@ NOTIFICATION_KINDS = {
     "check_in_escalated": _("A check-in was missed beyond its grace period."),
     "case_flagged": _("A case was flagged for review."),
     "deadline_due": _("A legal deadline is due within five days, or has passed."),
+    "account_created": _("A new account was created in your organisation: see People."),
 }
 
 

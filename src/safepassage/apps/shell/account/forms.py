@@ -7,7 +7,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.accounts.roles import Role
+from safepassage.apps.accounts.roles import PRIVILEGED_ROLES, Role
 
 
 class SignInForm(forms.Form):
@@ -64,7 +64,14 @@ class InviteForm(forms.Form):
             "without telling anyone which names exist."
         ),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(value, label) for value, label in Role.choices if value not in PRIVILEGED_ROLES],
+        help_text=_(
+            "To make someone a coordinator, invite them, then propose the role on their page: "
+            "another coordinator must approve it."
+        ),
+    )
 
 
 class RolesForm(forms.Form):
