@@ -60,7 +60,9 @@ class User(AbstractBaseUser):
     )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Two-factor: a base32 TOTP seed, and the last accepted time step so a code is single-use.
+    # Two-factor: the seed lives sealed in TotpSeal (accounts.seeds). ``totp_secret`` holds
+    # only seeds from before sealing, until the worker's seal_totp_seeds job moves them;
+    # the last accepted time step makes a code single-use.
     totp_secret = models.CharField(max_length=64, blank=True, default="")
     totp_last_step = models.BigIntegerField(default=0)
     # Bumped on logout, password or MFA change and disabling: every other session then ends.
@@ -79,7 +81,7 @@ class User(AbstractBaseUser):
 
     @property
     def has_totp(self) -> bool:
-        return bool(self.totp_secret)
+        return bool(self.totp_secret) or TotpSeal.objects.filter(user_id=self.pk).exists()
 
 
 class Membership(models.Model):
@@ -177,3 +179,19 @@ class RoleGrant(models.Model):
 
     def __str__(self) -> str:
         return f"role-grant#{self.pk}"
+
+
+class TotpSeal(models.Model):
+    """A user's TOTP seed, sealed: AES-GCM under a per-user data key wrapped by the keyring.
+
+    The vault seals and opens it (``accounts.seeds``, registered from vault's ``ready()``)
+    and re-wraps ``wrapped`` on rotation, so a copy of the database holds no seed.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_seal")
+    wrapped = models.BinaryField()
+    epoch = models.PositiveIntegerField()
+    sealed = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"totp-seal#{self.pk}"

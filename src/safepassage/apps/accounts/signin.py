@@ -6,6 +6,7 @@ work and returns the same result, so neither the response nor its timing tells t
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -15,7 +16,7 @@ from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 
-from safepassage.apps.accounts import devices, totp
+from safepassage.apps.accounts import devices, seeds, totp
 from safepassage.apps.accounts.models import RecoveryCode, SignInThrottle, User
 from safepassage.apps.accounts.secrets_util import (
     account_digest,
@@ -55,15 +56,32 @@ def _throttle_delay(failures: int) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+def _seed_or_nothing(user: User) -> str:
+    """The seed, or "" while the server is sealed: only recovery codes work then."""
+    try:
+        return seeds.seed_of(user)
+    except seeds.SeedsUnavailable:
+        return ""
+
+
+def _seal_if_plaintext(user: User) -> None:
+    """A seed from before sealing is sealed at its owner's next sign-in, when keys exist."""
+    if user.totp_secret:
+        # Sealed: the worker's seal_totp_seeds job does it once unsealed.
+        with contextlib.suppress(seeds.SeedsUnavailable):
+            seeds.store(user, user.totp_secret)
+
+
 def _second_factor_ok(user: User, code: str) -> tuple[bool, bool]:
     """Return (accepted, was_recovery_code); consumes the code when accepted."""
     compact = code.strip().replace(" ", "")
-    step = totp.matching_step(user.totp_secret, compact)
+    step = totp.matching_step(_seed_or_nothing(user), compact)
     if step is not None:
         if step <= user.totp_last_step:
             return False, False  # replayed code
         User.objects.filter(pk=user.pk).update(totp_last_step=step)
         user.totp_last_step = step
+        _seal_if_plaintext(user)
         return True, False
     normalised = normalise_recovery_code(code)
     if not normalised:

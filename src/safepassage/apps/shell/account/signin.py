@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from safepassage.apps.accounts import devices, totp
+from safepassage.apps.accounts import devices, seeds, totp
 from safepassage.apps.accounts.models import SetupToken, User
 from safepassage.apps.accounts.recovery import replace_recovery_codes
 from safepassage.apps.accounts.secrets_util import digest
@@ -24,6 +24,7 @@ from safepassage.apps.accounts.sessions import (
 from safepassage.apps.accounts.signin import Outcome, check_credentials
 from safepassage.apps.audit.actions import record
 from safepassage.apps.shell.account.forms import CodeForm, NewPasswordForm, SignInForm
+from safepassage.apps.vault import keystore
 
 ENROL_USER = "sp_enrol_user"
 ENROL_SECRET = "sp_enrol_secret"  # noqa: S105 - a session key name, not a secret
@@ -57,10 +58,13 @@ def login_view(request: HttpRequest) -> HttpResponse:
         record("account.sign_in", actor_id=result.account_id, outcome="failed")
         failed = True
         form = SignInForm(initial={"username": ""})
-    expired = getattr(request, "session_expired", False)
-    return render(
-        request, "accounts/login.html", {"form": form, "failed": failed, "expired": expired}
-    )
+    context = {
+        "form": form,
+        "failed": failed,
+        "expired": getattr(request, "session_expired", False),
+        "sealed": not keystore.is_unsealed(),
+    }
+    return render(request, "accounts/login.html", context)
 
 
 def _remember_device(response: HttpResponse, user: User, device: str) -> HttpResponse:
@@ -85,15 +89,17 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         step = totp.matching_step(secret, form.cleaned_data["code"].strip())
         if step is not None:
-            with transaction.atomic():
-                User.objects.filter(pk=user.pk).update(totp_secret=secret, totp_last_step=step)
-                codes = replace_recovery_codes(user)
-                end_all_sessions(user)
-                record("account.enrol_totp", actor_id=user.pk)
-            user.refresh_from_db()
-            start_session(request, user)
-            return render(request, "accounts/recovery_codes.html", {"codes": codes})
-        form.add_error("code", _("That code did not match. Check the clock of your phone."))
+            try:
+                codes = _enrol(user, secret, step)
+            except seeds.SeedsUnavailable:
+                form.add_error(
+                    "code", _("The server is sealed: set-up has to wait until it is unsealed.")
+                )
+            else:
+                start_session(request, user)
+                return render(request, "accounts/recovery_codes.html", {"codes": codes})
+        else:
+            form.add_error("code", _("That code did not match. Check the clock of your phone."))
     uri = totp.provisioning_uri(secret, f"SafePassage:{user.username}")
     qr_svg = segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff")
     return render(
@@ -101,6 +107,18 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
         "accounts/enrol.html",
         {"form": form, "secret": secret, "qr_svg": qr_svg, "username": user.username},
     )
+
+
+def _enrol(user: User, secret: str, step: int) -> list[str]:
+    """Keep the sealed seed, make recovery codes, end other sessions; codes shown once."""
+    with transaction.atomic():
+        seeds.store(user, secret)
+        User.objects.filter(pk=user.pk).update(totp_last_step=step)
+        codes = replace_recovery_codes(user)
+        end_all_sessions(user)
+        record("account.enrol_totp", actor_id=user.pk)
+    user.refresh_from_db()
+    return codes
 
 
 def setup_view(request: HttpRequest, token: str) -> HttpResponse:
