@@ -138,3 +138,26 @@ def test_only_coordinators_of_the_organisation_decide_grants(world: World, perso
     assert client.post(f"/people/grants/{grant.pk}/approve").status_code == 404
     assert Client().post(f"/people/grants/{grant.pk}/approve").status_code == 302  # to sign-in
     assert _roles(member, world) == {"caseworker"}
+
+
+def test_the_other_coordinators_hear_of_what_waits_for_them(world: World) -> None:
+    second = _second_coordinator(world)
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    member = world.users["colleague"]
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]})
+    ref = world.unassigned_case.reference
+    coordinator.post(f"/cases/{ref}/delete", {"reference": ref})
+    told = Notification.objects.filter(kind__in=["role_proposed", "deletion_requested"])
+    assert sorted(told.values_list("kind", "user")) == [
+        ("deletion_requested", second.pk),
+        ("role_proposed", second.pk),
+    ]
+    assert told.get(kind="deletion_requested").case_id == world.unassigned_case.pk
+
+
+def test_createadmin_announces_a_new_coordinator_to_the_existing_ones(world: World) -> None:
+    from safepassage.cli import main
+
+    assert main(["createadmin", "--organisation", "org-a", "--username", "coord-two"]) == 0
+    told = Notification.objects.filter(kind="account_created").values_list("user", flat=True)
+    assert list(told) == [world.users["coordinator"].pk]

@@ -8,6 +8,8 @@ approves it; neither the proposer nor the person concerned can approve.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django.db import transaction
 
 from safepassage.apps.accounts.models import Membership, Organisation, RoleGrant, User
@@ -19,6 +21,17 @@ class SecondApproverNeeded(PermissionError):
     """The approver proposed the grant, or is the person it is for."""
 
 
+ProposalListener = Callable[[Organisation, User], None]
+_proposal_listeners: list[ProposalListener] = []
+
+
+def on_proposal(listener: ProposalListener) -> None:
+    """Register a function told of each new proposal (organisation, proposer): cases
+    notifies the other coordinators, who would otherwise not know one waits for them."""
+    if listener not in _proposal_listeners:
+        _proposal_listeners.append(listener)
+
+
 def propose(organisation: Organisation, member: User, roles: set[str], *, actor: User) -> None:
     """Record pending grants for these privileged roles (inside the caller's transaction)."""
     for role in sorted(roles):
@@ -26,6 +39,8 @@ def propose(organisation: Organisation, member: User, roles: set[str], *, actor:
             organisation=organisation, user=member, role=role, defaults={"proposed_by": actor}
         )
         if created:
+            for listener in _proposal_listeners:
+                listener(organisation, actor)
             record(
                 "organisation.propose_role",
                 actor_id=actor.pk,

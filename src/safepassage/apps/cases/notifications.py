@@ -29,7 +29,20 @@ def notify(users: list[User], kind: str, case: Case | None = None) -> int:
 
 def tell_coordinators_of_new_account(organisation: Organisation, user: User) -> None:
     """Registered with ``accounts.members.on_new_account``: every coordinator hears of it."""
-    notify(coordinators_of(organisation.pk), "account_created")
+    tell_other_coordinators(organisation.pk, user, "account_created")  # not the account itself
+
+
+def tell_other_coordinators(
+    organisation_id: int, actor: User, kind: str, case: Case | None = None
+) -> int:
+    """Coordinators other than ``actor``: who must act on a two-person request."""
+    others = [u for u in coordinators_of(organisation_id) if u.pk != actor.pk]
+    return notify(others, kind, case)
+
+
+def tell_coordinators_of_proposal(organisation: Organisation, proposer: User) -> None:
+    """Registered with ``accounts.grants.on_proposal``: a role waits for a second coordinator."""
+    tell_other_coordinators(organisation.pk, proposer, "role_proposed")
 
 
 def mark_read(user: User, notification_id: int | None = None) -> int:

@@ -22,6 +22,8 @@ NOTIFICATION_KINDS = {
     "case_flagged": _("A case was flagged for review."),
     "deadline_due": _("A legal deadline is due within five days, or has passed."),
     "account_created": _("A new account was created in your organisation: see People."),
+    "role_proposed": _("A coordinator role waits for your approval: see People."),
+    "deletion_requested": _("Deleting this case waits for a second coordinator."),
 }
 
 

@@ -25,6 +25,7 @@ from safepassage.apps.cases.models import (
     PersonName,
 )
 from safepassage.apps.cases.models.record import NameKind
+from safepassage.apps.cases.notifications import tell_other_coordinators
 from safepassage.apps.cases.registry.country_index import discard
 from safepassage.apps.vault import blobs
 
@@ -144,6 +145,7 @@ def request_or_confirm_deletion(case: Case, *, actor: User) -> bool:
                 case=case, defaults={"requested_by": actor, "requested_at": now}
             )
             record_case("case.request_delete", case, actor_id=actor.pk)
+            tell_other_coordinators(case.organisation_id, actor, "deletion_requested", case)
             return False
         if pending.requested_by_id == actor.pk:
             return False
