@@ -116,3 +116,15 @@ def user_seed(user: User) -> str:
     from .conftest import SEEDS
 
     return SEEDS[user.pk]
+
+
+def test_first_time_setup_waits_for_the_unseal_and_shows_no_key(world: World) -> None:
+    User.objects.create_user("newcomer", PASSWORD)
+    keystore.drop()
+    client = Client()
+    first = client.post("/login", {"username": "newcomer", "password": PASSWORD, "code": ""})
+    assert first["Location"] == "/login/enrol"
+    page = client.get("/login/enrol").content.decode()
+    assert "set-up has to wait until it is unsealed" in page
+    assert 'class="secret"' not in page
+    assert not User.objects.get(username="newcomer").has_totp

@@ -85,6 +85,8 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
     secret = request.session.get(ENROL_SECRET)
     if user is None or not isinstance(secret, str) or user.has_totp:
         return redirect("accounts:login")
+    if not keystore.is_unsealed():  # the seed could not be sealed: show no key to scan
+        return render(request, "accounts/enrol.html", {"sealed": True})
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         step = totp.matching_step(secret, form.cleaned_data["code"].strip())
@@ -97,7 +99,10 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
                 )
             else:
                 start_session(request, user)
-                return render(request, "accounts/recovery_codes.html", {"codes": codes})
+                page = render(request, "accounts/recovery_codes.html", {"codes": codes})
+                return _remember_device(
+                    page, user, request.COOKIES.get(settings.DEVICE_COOKIE_NAME, "")
+                )
         else:
             form.add_error("code", _("That code did not match. Check the clock of your phone."))
     uri = totp.provisioning_uri(secret, f"SafePassage:{user.username}")
