@@ -11,6 +11,8 @@ import re
 import pytest
 from django.test import Client
 
+from safepassage.apps.accounts.models import RoleGrant
+
 from .conftest import PERSONAS, World, sign_in
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +68,13 @@ MATRIX: dict[str, dict[str, int]] = {
     | {"coordinator": OK, "anonymous": LOGIN},
     "/people/invite": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
+    # POST-only: a GET reaches the view (405) only where the policy lets it through.
+    "/people/{caseworker_id}/unlock": dict.fromkeys(PERSONAS, HIDDEN)
+    | {"coordinator": 405, "outsider_coordinator": 405, "anonymous": LOGIN},
+    "/people/grants/{grant}/approve": dict.fromkeys(PERSONAS, HIDDEN)
+    | {"coordinator": 405, "outsider_coordinator": 405, "anonymous": LOGIN},
+    "/people/grants/{grant}/decline": dict.fromkeys(PERSONAS, HIDDEN)
+    | {"coordinator": 405, "outsider_coordinator": 405, "anonymous": LOGIN},
     "/audit/": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "auditor": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
 }
@@ -76,7 +85,19 @@ def _path(template: str, world: World) -> str:
         case=world.case.reference,
         unassigned=world.unassigned_case.reference,
         caseworker_id=world.users["caseworker"].pk,
+        grant=_pending_grant(world),
     )
+
+
+def _pending_grant(world: World) -> int:
+    """A coordinator grant proposed for the caseworker, waiting for a second coordinator."""
+    grant, _ = RoleGrant.objects.get_or_create(
+        organisation=world.org,
+        user=world.users["caseworker"],
+        role="coordinator",
+        defaults={"proposed_by": world.users["coordinator"]},
+    )
+    return grant.pk
 
 
 def _client(world: World, persona: str) -> Client:

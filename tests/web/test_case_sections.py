@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 
+from safepassage.apps.accounts.models import Membership, User
+from safepassage.apps.accounts.roles import Role
 from safepassage.apps.cases.models import (
     ConsentRecord,
     Deployment,
@@ -164,6 +166,13 @@ def test_coordinator_deletes_a_case_by_typing_its_reference(world: World) -> Non
     assert "not this case&#x27;s reference" in wrong.content.decode()
     assert Case.objects.filter(pk=pk).exists()
     assert coordinator.post(f"/cases/{ref}/delete", {"reference": ref.lower()}).status_code == 302
+    assert Case.objects.filter(pk=pk).exists()  # requested; a second coordinator confirms
+    second = User.objects.create_user("second-coordinator")
+    Membership.objects.create(user=second, organisation=world.org, role=Role.COORDINATOR)
+    assert (
+        sign_in(Client(), second).post(f"/cases/{ref}/delete", {"reference": ref}).status_code
+        == 302
+    )
     assert not Case.objects.filter(pk=pk).exists()
     assert not CaseKey.objects.filter(case_id=pk).exists()
     assert AuditEntry.objects.filter(action="case.shred", target_ref=ref).exists()

@@ -13,6 +13,8 @@ from .conftest import PASSWORD, World, sign_in
 
 pytestmark = pytest.mark.django_db
 
+_CSRF = re.compile(rb'name="csrfmiddlewaretoken" value="[^"]+"')
+
 
 def _roles(user: User, world: World) -> set[str]:
     return set(
@@ -24,32 +26,52 @@ def test_invite_creates_account_and_one_time_setup_link(world: World) -> None:
     coordinator = sign_in(Client(), world.users["coordinator"])
     response = coordinator.post("/people/invite", {"username": "new.cw", "role": "caseworker"})
     link = re.search(r"/setup/[A-Za-z0-9_-]+", response.content.decode()).group(0)
+    username = _invited_username(response.content)
     newcomer = Client()
     assert newcomer.get(link).status_code == 200
     weak = newcomer.post(link, {"password": "short", "confirm": "short"})
     assert weak.status_code == 200
-    assert User.objects.get(username="new.cw").has_usable_password() is False
+    assert User.objects.get(username=username).has_usable_password() is False
     done = newcomer.post(link, {"password": PASSWORD, "confirm": PASSWORD})
     assert done.status_code == 302
     assert newcomer.get(link).status_code == 404  # one time only
-    first = newcomer.post("/login", {"username": "new.cw", "password": PASSWORD, "code": ""})
+    first = newcomer.post("/login", {"username": username, "password": PASSWORD, "code": ""})
     assert first["Location"] == "/login/enrol"
 
 
-def test_taken_username_is_refused_with_a_message(world: World) -> None:
+def _invited_username(content: bytes) -> str:
+    return re.search(r'class="username">([a-z0-9._-]+)<', content.decode()).group(1)
+
+
+def test_invites_do_not_tell_which_usernames_exist_anywhere(world: World) -> None:
+    """A taken name (ours, another organisation's, in any case) answers like a free one."""
     coordinator = sign_in(Client(), world.users["coordinator"])
-    response = coordinator.post("/people/invite", {"username": "auditor", "role": "caseworker"})
-    assert b"This username is taken" in response.content
+    pages = {}
+    for typed in ("Outsider_Caseworker", "auditor", "never-used-before"):
+        response = coordinator.post("/people/invite", {"username": typed, "role": "caseworker"})
+        assert response.status_code == 200
+        assert b"taken" not in response.content
+        name = _invited_username(response.content)
+        assert name.startswith(typed.lower() + "-")
+        assert User.objects.filter(username=name).exists()
+        pages[typed] = _CSRF.sub(b"", response.content).replace(name.encode(), b"NAME")
+        pages[typed] = re.sub(rb"/setup/[A-Za-z0-9_-]+", b"LINK", pages[typed])
+        pages[typed] = re.sub(rb"<svg.*?</svg>", b"QR", pages[typed], flags=re.S)
+    assert len(set(pages.values())) == 1
+    # The accounts that existed before are untouched.
+    assert User.objects.get(username="auditor").memberships.count() == 1
 
 
 def test_coordinator_changes_roles_and_they_apply_at_once(world: World) -> None:
     member = world.users["colleague"]
     colleague = sign_in(Client(), member)
-    assert colleague.get("/people").status_code == 403
+    assert colleague.get("/audit/").status_code == 403
     coordinator = sign_in(Client(), world.users["coordinator"])
-    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]})
-    assert _roles(member, world) == {"caseworker", "coordinator"}
-    assert colleague.get("/people").status_code == 200
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "auditor"]})
+    assert _roles(member, world) == {"caseworker", "auditor"}
+    assert colleague.get("/audit/").status_code == 200
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["auditor"]})
+    assert _roles(member, world) == {"auditor"}
 
 
 def test_nobody_changes_their_own_roles(world: World) -> None:

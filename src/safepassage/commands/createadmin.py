@@ -48,7 +48,7 @@ def run(args: argparse.Namespace) -> int:
     django_setup()
     from django.db import transaction
 
-    from safepassage.apps.accounts.members import issue_setup_token
+    from safepassage.apps.accounts.members import announce_new_account, issue_setup_token
     from safepassage.apps.accounts.models import Membership, Organisation, User
     from safepassage.apps.accounts.roles import Role
     from safepassage.apps.audit.actions import record
@@ -65,6 +65,7 @@ def run(args: argparse.Namespace) -> int:
         user = User.objects.create_user(args.username)
         Membership.objects.create(user=user, organisation=organisation, role=Role.COORDINATOR)
         token = issue_setup_token(user)
+        announce_new_account(organisation, user)
         record(
             "admin.create_coordinator",
             organisation_id=organisation.pk,
@@ -72,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             target_ref=str(user.pk),
             detail={"via": "cli"},
         )
-    print(f"Coordinator account created (user#{user.pk}). One-time setup link, valid 72 hours:")
+    print(f"Coordinator account created (user#{user.pk}). One-time setup link, valid 24 hours:")
     print(f"  {args.base_url.rstrip('/')}/setup/{token}")
     return 0
 

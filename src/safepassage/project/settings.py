@@ -7,6 +7,8 @@ host list stops start-up with a message naming the variable to set.
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from pathlib import Path
 
 import dj_database_url
@@ -153,6 +155,21 @@ else:
 # Login throttling per account (no client address is stored anywhere).
 LOGIN_FREE_FAILURES = env.read_int("LOGIN_FREE_FAILURES", 5, minimum=1)
 LOGIN_MAX_DELAY_SECONDS = env.read_int("LOGIN_MAX_DELAY_SECONDS", 15 * 60, minimum=1)
+# The key of the throttle's account digests and of the device cookie (accounts.devices).
+# It must work while sealed, so it cannot come from the keyring; keep it off the database
+# host's backups (SAFEPASSAGE_SIGNIN_KEY_FILE on a tmpfs). Unset: derived from SECRET_KEY
+# with its own domain string, so a copy of the database alone still cannot test names.
+_signin_key = env.read_secret("SAFEPASSAGE_SIGNIN_KEY")
+SIGNIN_KEY = (
+    _signin_key.reveal()
+    if _signin_key
+    else hmac.new(SECRET_KEY.encode(), b"safepassage/signin-key/v1", hashlib.sha256).hexdigest()
+)
+del _signin_key
+SIGNIN_THROTTLE_KEEP_SECONDS = 24 * 3600  # a row untouched this long is forgotten
+SIGNIN_THROTTLE_MAX_UNKNOWN = env.read_int("SIGNIN_THROTTLE_MAX_UNKNOWN", 10_000, minimum=10)
+DEVICE_COOKIE_NAME = "__Host-sp_device" if SECURE else "sp_device"
+DEVICE_COOKIE_DAYS = 180
 
 # Transport and browser hardening.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if PRODUCTION else None

@@ -38,6 +38,9 @@ POLICY: dict[str, Rule] = {
     "accounts:member_invite": roles("organisation.invite_member", ORG, R.COORDINATOR),
     "accounts:member_detail": roles("organisation.view_member", ORG, R.COORDINATOR, record=True),
     "accounts:member_roles": roles("organisation.change_roles", ORG, R.COORDINATOR, record=True),
+    "accounts:grant_approve": roles("organisation.approve_role", ORG, R.COORDINATOR, record=True),
+    "accounts:grant_decline": roles("organisation.decline_role", ORG, R.COORDINATOR, record=True),
+    "accounts:member_unlock": roles("organisation.unlock_sign_in", ORG, R.COORDINATOR, record=True),
     # Audit trail: auditors read and verify; coordinators read their organisation's part.
     "audit:list": roles("audit.list", ORG, R.AUDITOR, R.COORDINATOR),
     "audit:verify": roles("audit.verify", ORG, R.AUDITOR),

@@ -1,14 +1,18 @@
-"""Session lifetime: idle and absolute timeouts, and revocation by generation number."""
+"""Session lifetime: idle and absolute timeouts, and revocation by generation number.
+
+Times come from ``accounts.clock.now``, the one clock, so tests move it by hand instead of
+sleeping (tests/web/test_session_clock.py).
+"""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 
 from django.conf import settings
 from django.contrib.auth import logout
 from django.http import HttpRequest, HttpResponse
 
+from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import User
 from safepassage.apps.accounts.sessions import (
     SESSION_GENERATION,
@@ -31,7 +35,7 @@ class SessionLifetimeMiddleware:
 
     @staticmethod
     def _still_valid(request: HttpRequest, user: User) -> bool:
-        now = int(time.time())
+        now = int(clock.now().timestamp())
         session = request.session
         started = session.get(SESSION_STARTED)
         last_seen = session.get(SESSION_LAST_SEEN)

@@ -10,6 +10,7 @@ from typing import ClassVar
 
 from django.contrib.auth.base_user import AbstractBaseUser, BaseUserManager
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts.roles import Role
@@ -61,7 +62,9 @@ class User(AbstractBaseUser):
     )
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    # Two-factor: a base32 TOTP seed, and the last accepted time step so a code is single-use.
+    # Two-factor: the seed lives sealed in TotpSeal (accounts.seeds). ``totp_secret`` holds
+    # only seeds from before sealing, until the worker's seal_totp_seeds job moves them;
+    # the last accepted time step makes a code single-use.
     totp_secret = models.CharField(max_length=64, blank=True, default="")
     totp_last_step = models.BigIntegerField(default=0)
     # Bumped on logout, password or MFA change and disabling: every other session then ends.
@@ -80,7 +83,7 @@ class User(AbstractBaseUser):
 
     @property
     def has_totp(self) -> bool:
-        return bool(self.totp_secret)
+        return bool(self.totp_secret) or TotpSeal.objects.filter(user_id=self.pk).exists()
 
 
 class Membership(models.Model):
@@ -114,11 +117,18 @@ class RecoveryCode(models.Model):
 
 
 class SignInThrottle(models.Model):
-    """Failed sign-ins per account name (a digest, so unknown names behave like known ones)."""
+    """Failed sign-ins per account name, keyed by an HMAC (``secrets_util.account_digest``).
+
+    Unknown names get rows too, so they behave like known ones; those rows expire after a
+    day and are capped in number (``known`` lets the cap spare real accounts, whose
+    counters an attacker must not be able to flush by typing many unknown names).
+    """
 
     account_digest = models.CharField(max_length=64, unique=True)
     failures = models.PositiveIntegerField(default=0)
     blocked_until = models.DateTimeField(null=True, blank=True)
+    known = models.BooleanField(default=False)
+    updated_at = models.DateTimeField(default=timezone.now, db_index=True)
 
     def __str__(self) -> str:
         return f"throttle#{self.pk}"
@@ -149,3 +159,41 @@ class ApiToken(models.Model):
 
     def __str__(self) -> str:
         return f"token:{self.prefix}"
+
+
+class RoleGrant(models.Model):
+    """A privilege-raising role one coordinator proposed; it applies only when another
+    coordinator (neither the proposer nor the person) approves. Deleted once decided:
+    the audit trail keeps the history."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_grants")
+    role = models.CharField(max_length=32, choices=Role.choices)
+    proposed_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    proposed_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="one_pending_grant_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"role-grant#{self.pk}"
+
+
+class TotpSeal(models.Model):
+    """A user's TOTP seed, sealed: AES-GCM under a per-user data key wrapped by the keyring.
+
+    The vault seals and opens it (``accounts.seeds``, registered from vault's ``ready()``)
+    and re-wraps ``wrapped`` on rotation, so a copy of the database holds no seed.
+    """
+
+    user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="totp_seal")
+    wrapped = models.BinaryField()
+    epoch = models.PositiveIntegerField()
+    sealed = models.BinaryField()
+
+    def __str__(self) -> str:
+        return f"totp-seal#{self.pk}"

@@ -13,3 +13,8 @@ class Role(models.TextChoices):
     LIAISON = "liaison", _("Authority liaison")
     TRUSTEE = "trustee", _("Trustee")
     AUDITOR = "auditor", _("Auditor")
+
+
+# Roles that raise privilege over other people's accounts and every case of the
+# organisation: granting one needs a second coordinator (accounts.grants).
+PRIVILEGED_ROLES: frozenset[str] = frozenset({Role.COORDINATOR})

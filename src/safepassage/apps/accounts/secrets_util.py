@@ -6,6 +6,8 @@ import hashlib
 import hmac
 import secrets
 
+from django.conf import settings
+
 _RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789"  # no 0/o, 1/l/i look-alikes
 
 
@@ -41,6 +43,24 @@ def new_api_token() -> tuple[str, str]:
     return prefix, f"sp_{prefix}_{secrets.token_urlsafe(32)}"
 
 
+def signin_key() -> bytes:
+    """The server secret of the throttle and the device cookie (settings.SIGNIN_KEY).
+
+    Read when used, not at import time. It is not a keyring key: sign-in works sealed.
+    """
+    return str(settings.SIGNIN_KEY).encode("utf-8")
+
+
+def keyed_digest(domain: str, value: str) -> str:
+    """HMAC-SHA-256 under the sign-in key, with a domain string per use."""
+    message = domain.encode("ascii") + b"\0" + value.encode("utf-8")
+    return hmac.new(signin_key(), message, hashlib.sha256).hexdigest()
+
+
 def account_digest(username: str) -> str:
-    """Key for per-account throttling; computed the same way for names that do not exist."""
-    return digest("signin-throttle:" + username.strip().casefold())
+    """Key for per-account throttling; computed the same way for names that do not exist.
+
+    Keyed, so a copy of the table does not let anyone test guesses of what was typed (a
+    password typed into the name field, say) without the server's sign-in key.
+    """
+    return keyed_digest("safepassage/signin-throttle/v1", username.strip().casefold())

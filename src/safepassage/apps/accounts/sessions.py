@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import time
-
 from django.contrib.auth import login, logout
 from django.db.models import F
 from django.http import HttpRequest
 
+from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import Membership, User
 
 SESSION_STARTED = "sp_started"
@@ -20,7 +19,7 @@ def start_session(request: HttpRequest, user: User) -> None:
     """Sign the user in on a fresh session id and choose their first organisation."""
     request.session.flush()
     login(request, user, backend="django.contrib.auth.backends.ModelBackend")
-    now = int(time.time())
+    now = int(clock.now().timestamp())
     request.session[SESSION_STARTED] = now
     request.session[SESSION_LAST_SEEN] = now
     request.session[SESSION_GENERATION] = user.session_generation

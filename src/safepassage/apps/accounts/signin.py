@@ -6,16 +6,17 @@ work and returns the same result, so neither the response nor its timing tells t
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
 from django.utils import timezone
 
-from safepassage.apps.accounts import totp
+from safepassage.apps.accounts import devices, seeds, totp
 from safepassage.apps.accounts.models import RecoveryCode, SignInThrottle, User
 from safepassage.apps.accounts.secrets_util import (
     account_digest,
@@ -55,15 +56,32 @@ def _throttle_delay(failures: int) -> timedelta:
     return timedelta(seconds=seconds)
 
 
+def _seed_or_nothing(user: User) -> str:
+    """The seed, or "" while the server is sealed: only recovery codes work then."""
+    try:
+        return seeds.seed_of(user)
+    except seeds.SeedsUnavailable:
+        return ""
+
+
+def _seal_if_plaintext(user: User) -> None:
+    """A seed from before sealing is sealed at its owner's next sign-in, when keys exist."""
+    if user.totp_secret:
+        # Sealed: the worker's seal_totp_seeds job does it once unsealed.
+        with contextlib.suppress(seeds.SeedsUnavailable):
+            seeds.store(user, user.totp_secret)
+
+
 def _second_factor_ok(user: User, code: str) -> tuple[bool, bool]:
     """Return (accepted, was_recovery_code); consumes the code when accepted."""
     compact = code.strip().replace(" ", "")
-    step = totp.matching_step(user.totp_secret, compact)
+    step = totp.matching_step(_seed_or_nothing(user), compact)
     if step is not None:
         if step <= user.totp_last_step:
             return False, False  # replayed code
         User.objects.filter(pk=user.pk).update(totp_last_step=step)
         user.totp_last_step = step
+        _seal_if_plaintext(user)
         return True, False
     normalised = normalise_recovery_code(code)
     if not normalised:
@@ -74,15 +92,47 @@ def _second_factor_ok(user: User, code: str) -> tuple[bool, bool]:
     return used == 1, used == 1
 
 
-def check_credentials(username: str, password: str, code: str) -> SignInResult:
-    """Decide one sign-in attempt and record its effect on the account's throttle."""
-    now = timezone.now()
-    user = User.objects.filter(username__iexact=username.strip(), is_active=True).first()
+def throttle_keys(user: User) -> tuple[str, str]:
+    """The account's two throttle buckets: any browser, and browsers it signed in from."""
+    return account_digest(f"user#{user.pk}"), account_digest(f"device#user#{user.pk}")
+
+
+def _throttle_key(user: User | None, username: str, device: str) -> str:
     # A known account is throttled by its id, so look-alike spellings of its name that the
     # database folds together (on PostgreSQL, UPPER('ı') = 'I') share one counter.
-    key = account_digest(f"user#{user.pk}" if user else username)
+    if user is None:
+        return account_digest(username)
+    anyone, known_device = throttle_keys(user)
+    return known_device if devices.recognises(user, device) else anyone
+
+
+def prune_throttle(now: datetime) -> int:
+    """Forget rows untouched for a day and not blocking; cap the rows of unknown names."""
+    keep = timedelta(seconds=settings.SIGNIN_THROTTLE_KEEP_SECONDS)
+    expired = SignInThrottle.objects.filter(updated_at__lt=now - keep).exclude(
+        blocked_until__gt=now
+    )
+    removed = expired.delete()[0]
+    surplus = SignInThrottle.objects.filter(known=False).order_by("-updated_at", "-pk")
+    oldest = list(surplus.values_list("pk", flat=True)[settings.SIGNIN_THROTTLE_MAX_UNKNOWN :])
+    if oldest:
+        removed += SignInThrottle.objects.filter(pk__in=oldest).delete()[0]
+    return removed
+
+
+def check_credentials(username: str, password: str, code: str, device: str = "") -> SignInResult:
+    """Decide one sign-in attempt and record its effect on the account's throttle.
+
+    ``device`` is the browser's device cookie (``accounts.devices``): a valid one for this
+    account moves the attempt to the account's known-device bucket.
+    """
+    now = timezone.now()
+    user = User.objects.filter(username__iexact=username.strip(), is_active=True).first()
+    key = _throttle_key(user, username, device)
     with transaction.atomic():
-        throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(account_digest=key)
+        throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(
+            account_digest=key, defaults={"known": user is not None}
+        )
         password_ok = check_password(password, user.password if user else _dummy_hash())
         throttled = throttle.blocked_until is not None and throttle.blocked_until > now
         result = SignInResult(Outcome.FAILED)
@@ -99,7 +149,11 @@ def check_credentials(username: str, password: str, code: str) -> SignInResult:
                 throttle.failures += 1
                 delay = _throttle_delay(throttle.failures)
                 throttle.blocked_until = now + delay if delay else None
+            throttle.updated_at = now
             throttle.save()
+            prune_throttle(now)
         else:
-            SignInThrottle.objects.filter(pk=throttle.pk).update(failures=0, blocked_until=None)
+            SignInThrottle.objects.filter(pk=throttle.pk).update(
+                failures=0, blocked_until=None, updated_at=now
+            )
     return result

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django.utils import timezone
 
-from safepassage.apps.accounts.models import Membership, User
+from safepassage.apps.accounts.models import Membership, Organisation, User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.cases.models import Case, Notification
 
@@ -35,6 +35,24 @@ def notify_once(users: list[User], kind: str, case: Case) -> int:
         .values_list("user_id", flat=True)
     )
     return notify([u for u in users if u.pk not in told], kind, case)
+
+
+def tell_coordinators_of_new_account(organisation: Organisation, user: User) -> None:
+    """Registered with ``accounts.members.on_new_account``: every coordinator hears of it."""
+    tell_other_coordinators(organisation.pk, user, "account_created")  # not the account itself
+
+
+def tell_other_coordinators(
+    organisation_id: int, actor: User, kind: str, case: Case | None = None
+) -> int:
+    """Coordinators other than ``actor``: who must act on a two-person request."""
+    others = [u for u in coordinators_of(organisation_id) if u.pk != actor.pk]
+    return notify(others, kind, case)
+
+
+def tell_coordinators_of_proposal(organisation: Organisation, proposer: User) -> None:
+    """Registered with ``accounts.grants.on_proposal``: a role waits for a second coordinator."""
+    tell_other_coordinators(organisation.pk, proposer, "role_proposed")
 
 
 def mark_read(user: User, notification_id: int | None = None) -> int:

@@ -24,6 +24,8 @@ class SealedRecord(models.Model):
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     case: KeyOwner  # an annotation only: each subclass declares the foreign key itself
+    # Set by fields.open_or_mark when a stored value does not open (the row then fails alone).
+    unreadable: bool = False
 
     class Meta:
         abstract = True

@@ -1,7 +1,13 @@
 """Case models: the case and its key, identity, contact, location, notes, documents,
 lifecycle, service record, and the notifications staff receive about cases."""
 
-from safepassage.apps.cases.models.case import Case, CaseKey, CaseQuerySet, new_reference
+from safepassage.apps.cases.models.case import (
+    Case,
+    CaseKey,
+    CaseQuerySet,
+    DeletionRequest,
+    new_reference,
+)
 from safepassage.apps.cases.models.lifecycle import (
     Deadline,
     ProcedureEvent,
@@ -35,6 +41,7 @@ __all__ = [
     "ConsentRecord",
     "Contact",
     "Deadline",
+    "DeletionRequest",
     "Deployment",
     "Document",
     "ExactLocation",

@@ -109,3 +109,22 @@ def create_case_key(case: Case) -> None:
 def unwrap_case_key(case: Case) -> tuple[bytes, int]:
     row = CaseKey.objects.get(case_id=case.pk)
     return open_wrapped_key(bytes(row.wrapped), str(case.uid)), row.version
+
+
+class DeletionRequest(models.Model):
+    """A coordinator's request to delete (crypto-shred) a case, waiting for a second one.
+
+    Why: deleting is irreversible, so one phished coordinator must not be able to destroy
+    a case alone. Another coordinator confirms by typing the reference
+    (``registry.actions.request_or_confirm_deletion``). A request older than
+    ``REQUEST_LIFETIME`` counts as none.
+    """
+
+    case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="deletion_request")
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    requested_at = models.DateTimeField()
+
+    def __str__(self) -> str:
+        return f"deletion-request#{self.pk}"

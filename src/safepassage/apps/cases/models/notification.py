@@ -24,6 +24,9 @@ NOTIFICATION_KINDS = {
     "record_unreadable": _(
         "Part of this case's record could not be opened: tell the operator (see the error log)."
     ),
+    "account_created": _("A new account was created in your organisation: see People."),
+    "role_proposed": _("A coordinator role waits for your approval: see People."),
+    "deletion_requested": _("Deleting this case waits for a second coordinator."),
 }
 
 

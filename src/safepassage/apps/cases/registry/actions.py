@@ -9,12 +9,14 @@ from typing import IO
 from django.db import transaction
 
 from safepassage.apps.access.context import AccessContext
+from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import Organisation, User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record, record_case
 from safepassage.apps.cases.models import (
     Case,
     Contact,
+    DeletionRequest,
     Document,
     ExactLocation,
     Identity,
@@ -23,6 +25,7 @@ from safepassage.apps.cases.models import (
     PersonName,
 )
 from safepassage.apps.cases.models.record import NameKind
+from safepassage.apps.cases.notifications import tell_other_coordinators
 from safepassage.apps.cases.registry.country_index import discard
 from safepassage.apps.vault import blobs
 
@@ -121,8 +124,44 @@ def add_document(
     return document
 
 
-def delete_case(case: Case, *, actor: User | None) -> None:
-    """Crypto-shred: the case key goes with the case; blobs are unlinked afterwards."""
+REQUEST_LIFETIME = datetime.timedelta(days=7)
+
+
+def request_or_confirm_deletion(case: Case, *, actor: User) -> bool:
+    """The two-person rule for deleting a case; True when this call deleted it.
+
+    The first coordinator's call records a request; a call by a different coordinator while
+    the request is fresh deletes the case. The requester calling again changes nothing.
+    """
+    now = clock.now()
+    with transaction.atomic():
+        pending = (
+            DeletionRequest.objects.select_for_update()
+            .filter(case=case, requested_at__gt=now - REQUEST_LIFETIME)
+            .first()
+        )
+        if pending is None:
+            DeletionRequest.objects.update_or_create(
+                case=case, defaults={"requested_by": actor, "requested_at": now}
+            )
+            record_case("case.request_delete", case, actor_id=actor.pk)
+            tell_other_coordinators(case.organisation_id, actor, "deletion_requested", case)
+            return False
+        if pending.requested_by_id == actor.pk:
+            return False
+        # Claim the request, so that two approvers at once shred only once.
+        if DeletionRequest.objects.filter(pk=pending.pk).delete()[0] != 1:
+            return False
+    delete_case(case, actor=actor, requested_by=pending.requested_by_id)
+    return True
+
+
+def delete_case(case: Case, *, actor: User | None, requested_by: int | None = None) -> None:
+    """Crypto-shred: the case key goes with the case; blobs are unlinked afterwards.
+
+    Staff reach this only through :func:`request_or_confirm_deletion`; code calls it
+    directly (tests, a retention purge to come).
+    """
     names = list(case.documents.values_list("blob_name", flat=True))
     reference, organisation_id, case_pk = case.reference, case.organisation_id, case.pk
     with transaction.atomic():
@@ -133,6 +172,7 @@ def delete_case(case: Case, *, actor: User | None) -> None:
             organisation_id=organisation_id,
             target_type="case",
             target_ref=reference,
+            detail={"requested_by": requested_by},
         )
     for name in names:
         blobs.delete_blob(name)

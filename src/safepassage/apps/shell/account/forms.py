@@ -9,12 +9,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.validators import RegexValidator
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.accounts.roles import Role
-
-username_validator = RegexValidator(
-    r"^[a-zA-Z0-9._-]{3,64}$",
-    _("Use 3 to 64 letters, digits, dots, dashes or underscores."),
-)
+from safepassage.apps.accounts.roles import PRIVILEGED_ROLES, Role
 
 
 class SignInForm(forms.Form):
@@ -55,11 +50,30 @@ class NewPasswordForm(forms.Form):
         return data
 
 
+stem_validator = RegexValidator(
+    r"^[a-zA-Z0-9._-]{3,58}$",
+    _("Use 3 to 58 letters, digits, dots, dashes or underscores."),
+)
+
+
 class InviteForm(forms.Form):
     username = forms.CharField(
-        label=_("Username (not a real name)"), max_length=64, validators=[username_validator]
+        label=_("Start of the username (not a real name)"),
+        max_length=58,
+        validators=[stem_validator],
+        help_text=_(
+            "SafePassage adds a dash and four random characters, so that the name is unique "
+            "without telling anyone which names exist."
+        ),
     )
-    role = forms.ChoiceField(label=_("Role"), choices=Role.choices)
+    role = forms.ChoiceField(
+        label=_("Role"),
+        choices=[(value, label) for value, label in Role.choices if value not in PRIVILEGED_ROLES],
+        help_text=_(
+            "To make someone a coordinator, invite them, then propose the role on their page: "
+            "another coordinator must approve it."
+        ),
+    )
 
 
 class RolesForm(forms.Form):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import segno
+from django.conf import settings
 from django.contrib import messages
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -11,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from safepassage.apps.accounts import totp
+from safepassage.apps.accounts import devices, seeds, totp
 from safepassage.apps.accounts.models import SetupToken, User
 from safepassage.apps.accounts.recovery import replace_recovery_codes
 from safepassage.apps.accounts.secrets_util import digest
@@ -23,6 +24,7 @@ from safepassage.apps.accounts.sessions import (
 from safepassage.apps.accounts.signin import Outcome, check_credentials
 from safepassage.apps.audit.actions import record
 from safepassage.apps.shell.account.forms import CodeForm, NewPasswordForm, SignInForm
+from safepassage.apps.vault import keystore
 
 ENROL_USER = "sp_enrol_user"
 ENROL_SECRET = "sp_enrol_secret"  # noqa: S105 - a session key name, not a secret
@@ -33,10 +35,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
     failed = False
     if request.method == "POST":
         data = form.data
+        device = request.COOKIES.get(settings.DEVICE_COOKIE_NAME, "")
         result = check_credentials(
             str(data.get("username", ""))[:64],
             str(data.get("password", ""))[:256],
             str(data.get("code", ""))[:32],
+            device,
         )
         if result.outcome is Outcome.SIGNED_IN and result.user is not None:
             start_session(request, result.user)
@@ -45,7 +49,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
                 actor_id=result.user.pk,
                 detail={"recovery_code": result.used_recovery_code},
             )
-            return redirect("home")
+            return _remember_device(redirect("home"), result.user, device)
         if result.outcome is Outcome.NEEDS_ENROLMENT and result.user is not None:
             request.session.cycle_key()
             request.session[ENROL_USER] = result.user.pk
@@ -54,10 +58,26 @@ def login_view(request: HttpRequest) -> HttpResponse:
         record("account.sign_in", actor_id=result.account_id, outcome="failed")
         failed = True
         form = SignInForm(initial={"username": ""})
-    expired = getattr(request, "session_expired", False)
-    return render(
-        request, "accounts/login.html", {"form": form, "failed": failed, "expired": expired}
+    context = {
+        "form": form,
+        "failed": failed,
+        "expired": getattr(request, "session_expired", False),
+        "sealed": not keystore.is_unsealed(),
+    }
+    return render(request, "accounts/login.html", context)
+
+
+def _remember_device(response: HttpResponse, user: User, device: str) -> HttpResponse:
+    """Give the browser its device cookie (see accounts.devices): it passes lockouts."""
+    response.set_cookie(
+        settings.DEVICE_COOKIE_NAME,
+        devices.remember(user, device),
+        max_age=settings.DEVICE_COOKIE_DAYS * 86400,
+        secure=settings.SECURE,
+        httponly=True,
+        samesite="Strict",
     )
+    return response
 
 
 def enrol_view(request: HttpRequest) -> HttpResponse:
@@ -66,19 +86,26 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
     secret = request.session.get(ENROL_SECRET)
     if user is None or not isinstance(secret, str) or user.has_totp:
         return redirect("accounts:login")
+    if not keystore.is_unsealed():  # the seed could not be sealed: show no key to scan
+        return render(request, "accounts/enrol.html", {"sealed": True})
     form = CodeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         step = totp.matching_step(secret, form.cleaned_data["code"].strip())
         if step is not None:
-            with transaction.atomic():
-                User.objects.filter(pk=user.pk).update(totp_secret=secret, totp_last_step=step)
-                codes = replace_recovery_codes(user)
-                end_all_sessions(user)
-                record("account.enrol_totp", actor_id=user.pk)
-            user.refresh_from_db()
-            start_session(request, user)
-            return render(request, "accounts/recovery_codes.html", {"codes": codes})
-        form.add_error("code", _("That code did not match. Check the clock of your phone."))
+            try:
+                codes = _enrol(user, secret, step)
+            except seeds.SeedsUnavailable:
+                form.add_error(
+                    "code", _("The server is sealed: set-up has to wait until it is unsealed.")
+                )
+            else:
+                start_session(request, user)
+                page = render(request, "accounts/recovery_codes.html", {"codes": codes})
+                return _remember_device(
+                    page, user, request.COOKIES.get(settings.DEVICE_COOKIE_NAME, "")
+                )
+        else:
+            form.add_error("code", _("That code did not match. Check the clock of your phone."))
     uri = totp.provisioning_uri(secret, f"SafePassage:{user.username}")
     qr_svg = segno.make(uri, error="m").svg_inline(scale=4, dark="#000", light="#fff")
     return render(
@@ -86,6 +113,18 @@ def enrol_view(request: HttpRequest) -> HttpResponse:
         "accounts/enrol.html",
         {"form": form, "secret": secret, "qr_svg": qr_svg, "username": user.username},
     )
+
+
+def _enrol(user: User, secret: str, step: int) -> list[str]:
+    """Keep the sealed seed, make recovery codes, end other sessions; codes shown once."""
+    with transaction.atomic():
+        seeds.store(user, secret)
+        User.objects.filter(pk=user.pk).update(totp_last_step=step)
+        codes = replace_recovery_codes(user)
+        end_all_sessions(user)
+        record("account.enrol_totp", actor_id=user.pk)
+    user.refresh_from_db()
+    return codes
 
 
 def setup_view(request: HttpRequest, token: str) -> HttpResponse:

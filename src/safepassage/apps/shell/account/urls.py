@@ -20,4 +20,7 @@ urlpatterns = [
     path("people/invite", members.member_invite_view, name="member_invite"),
     path("people/<int:user_id>", members.member_detail_view, name="member_detail"),
     path("people/<int:user_id>/roles", members.member_roles_view, name="member_roles"),
+    path("people/<int:user_id>/unlock", members.member_unlock_view, name="member_unlock"),
+    path("people/grants/<int:grant_id>/approve", members.grant_approve_view, name="grant_approve"),
+    path("people/grants/<int:grant_id>/decline", members.grant_decline_view, name="grant_decline"),
 ]

@@ -5,7 +5,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("cases", "0005_notification_from_safety"),
+        ("cases", "0006_deletion_requests"),
     ]
 
     operations = [
