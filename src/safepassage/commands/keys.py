@@ -27,8 +27,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     rotate.add_argument(
         "--forget-older",
         action="store_true",
-        help="also forget every epoch before the previous one (makes older "
-        "backups and shredded cases unreadable for good)",
+        help="also forget every older epoch, including the one current until now "
+        "(makes every older backup and shredded case unreadable for good)",
     )
     sub.add_parser("status", help="How many case keys are wrapped under each epoch.")
 
@@ -96,12 +96,16 @@ def _init(args: argparse.Namespace) -> int:
 
 
 def _rotate(args: argparse.Namespace) -> int:
-    from safepassage.apps.vault.rotation import rotate
+    from safepassage.apps.vault.rotation import RotationIncomplete, rotate
 
     if not unseal_from_args(args):
         print("error: rotation needs the trustees' shares", file=sys.stderr)
         return 2
-    report = rotate(forget_older=args.forget_older)
+    try:
+        report = rotate(forget_older=args.forget_older)
+    except RotationIncomplete as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(
         f"New epoch {report.new_epoch}: re-wrapped {report.rewrapped} case keys. "
         f"Epochs kept: {report.kept}; forgotten: {report.forgotten or 'none'}."
