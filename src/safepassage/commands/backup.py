@@ -67,7 +67,13 @@ def run(args: argparse.Namespace) -> int:
         print("error: the archive file already exists; choose another name", file=sys.stderr)
         return 2
     except FileNotFoundError:
-        print("error: no archive at that path", file=sys.stderr)
+        if args.backup_command == "create":
+            print("error: cannot write the archive there (no such folder)", file=sys.stderr)
+        else:
+            print("error: no archive at that path", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: cannot write the archive there ({error.strerror})", file=sys.stderr)
         return 2
     except BackupError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -53,6 +53,12 @@ def _init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if out_dir and not _writable_folder(out_dir):
+        print(
+            "error: cannot write the share files into that folder (no keys were made)",
+            file=sys.stderr,
+        )
+        return 2
     from django.db import connection
 
     if "audit_auditentry" not in connection.introspection.table_names():
@@ -69,7 +75,6 @@ def _init(args: argparse.Namespace) -> int:
         return 2
     record("keys.init", detail={"shares": args.shares, "threshold": args.threshold})
     if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         for index, share in enumerate(shares, start=1):
             fd = os.open(
                 out_dir / f"share-{index}.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
@@ -93,6 +98,15 @@ def _init(args: argparse.Namespace) -> int:
         "database: without it the shares open nothing."
     )
     return 0
+
+
+def _writable_folder(folder: Path) -> bool:
+    """Make the share folder now: failing after the keys exist would lose the shares."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
 
 
 def _rotate(args: argparse.Namespace) -> int:

@@ -16,7 +16,12 @@ import signal
 import sys
 from typing import Any
 
-from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
+from safepassage.commands import (
+    add_share_arguments,
+    database_needs_migrating,
+    django_setup,
+    unseal_from_args,
+)
 
 HELP = "Unseal with trustee shares, then serve the web application (gunicorn)."
 
@@ -87,21 +92,9 @@ def _restart_sealed(arbiter: Any, workers: int) -> None:
     )
 
 
-def _unapplied_migrations() -> bool:
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    executor = MigrationExecutor(connection)
-    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
-
-
 def run(args: argparse.Namespace) -> int:
     django_setup()
-    if _unapplied_migrations():
-        print(
-            "error: the database needs migrating first: run 'safepassage migrate' (after a backup)",
-            file=sys.stderr,
-        )
+    if database_needs_migrating():
         return 2
     if args.sealed:
         print(

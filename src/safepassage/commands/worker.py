@@ -14,7 +14,12 @@ import argparse
 import sys
 import time
 
-from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
+from safepassage.commands import (
+    add_share_arguments,
+    database_needs_migrating,
+    django_setup,
+    unseal_from_args,
+)
 
 HELP = "Background jobs: reminders, missed check-ins, risk flags; --loop to keep running."
 
@@ -61,6 +66,8 @@ def run(args: argparse.Namespace) -> int:
     django_setup()
     if args.interval <= 0:
         print("safepassage worker: --interval must be positive", file=sys.stderr)
+        return 2
+    if database_needs_migrating():
         return 2
     if unseal_from_args(args, prompt=False):
         print("Unsealed.", file=sys.stderr)
