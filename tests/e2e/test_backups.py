@@ -123,3 +123,47 @@ def test_one_rotation_shreds_a_deleted_case_in_every_old_copy(site: Site) -> Non
         assert "key epoch" in export.stderr
         assert len(export.stderr.strip().splitlines()) == 1
         assert not out.exists()
+
+
+RESTORE_ENTRIES = """
+from safepassage.apps.audit.models import AuditEntry
+for entry in AuditEntry.objects.filter(action="backup.restore"):
+    print("ENTRY", entry.outcome, entry.detail.get("from_seq"), entry.detail.get("to_seq"))
+"""
+
+
+def test_restores_are_recorded_where_they_survive(site: Site) -> None:
+    """A refused restore is audited; a restore leaves a signed record and verify says so."""
+    witness = site.root / "witness"
+    site.env["SAFEPASSAGE_AUDIT_WITNESS_DIR"] = str(witness)
+    victim, _ = _unsealed_shell(site, MAKE_CASES).split()
+    archive = site.root / "early.spbk"
+    site.command("backup", "create", str(archive), *_shares(site))
+    _unsealed_shell(site, DELETE.format(ref=victim))  # later entries the restore takes away
+    site.command("audit", "checkpoint", "--out-dir", str(witness), *_shares(site))
+
+    tampered = site.root / "tampered.spbk"
+    data = bytearray(archive.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    refused = site.command("backup", "restore", str(tampered), "--yes", *_shares(site), check=False)
+    assert refused.returncode == 1
+    assert "ENTRY refused" in _unsealed_shell(site, RESTORE_ENTRIES)
+
+    restored = site.command("backup", "restore", str(archive), "--yes", *_shares(site))
+    assert "later audit entries are gone" in restored.stdout
+    records = list(witness.glob("audit-restore-*.json"))
+    assert len(records) == 1
+    entries = [line.split() for line in _unsealed_shell(site, RESTORE_ENTRIES).splitlines()]
+    ok = [e for e in entries if e[:2] == ["ENTRY", "ok"]]
+    assert len(ok) == 1
+    assert int(ok[0][2]) > int(ok[0][3])  # from a later head back to an earlier one
+
+    verified = site.command("audit", "verify")
+    assert "RESTORED: the trail was restored at" in verified.stdout
+    assert "restored to an earlier point" in verified.stdout
+
+    records[0].unlink()  # whoever restores and hides it: the witnessed checkpoint still tells
+    hidden = site.command("audit", "verify", check=False)
+    assert hidden.returncode == 1
+    assert "no restore record says so" in hidden.stderr

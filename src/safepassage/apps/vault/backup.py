@@ -42,7 +42,14 @@ CONTEXT = encode_context("safepassage.backup.v1")
 
 
 class BackupError(RuntimeError):
-    """The archive is unusable; the message says why (never its content)."""
+    """The archive is unusable; the message says why (never its content).
+
+    ``reason`` is a short identifier for the audit trail (``damaged``, ``epoch``, ...).
+    """
+
+    def __init__(self, message: str, reason: str = "damaged") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -178,7 +185,8 @@ def _decrypted(archive_path: Path) -> EncryptedTempFile:
         except CryptoError:
             raise BackupError(
                 "this archive was made under a key epoch this server no longer "
-                "holds, or it is not a SafePassage backup"
+                "holds, or it is not a SafePassage backup",
+                reason="epoch",
             ) from None
         plain = EncryptedTempFile(dir=str(settings.DATA_DIR))
         try:
@@ -233,7 +241,9 @@ def restore_backup(archive_path: Path) -> dict[str, Any]:
         staging = Path(tmp)
         manifest = _check_members(archive_path, staging)
         if manifest["vendor"] != connection.vendor:
-            raise BackupError(f"this archive is of a {manifest['vendor']} database")
+            raise BackupError(
+                f"this archive is of a {manifest['vendor']} database", reason="vendor"
+            )
         _restore_database(staging / manifest["database"]["name"])
         if blob_root().exists():
             shutil.rmtree(blob_root())
