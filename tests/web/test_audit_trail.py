@@ -126,6 +126,27 @@ def test_signed_checkpoint_catches_a_rewritten_tail_that_the_head_hides(
     assert "entry 6 no longer has the hash witnessed" in capsys.readouterr().err
 
 
+def test_a_rolled_back_trail_gets_its_own_checkpoint_at_a_reused_number(
+    unsealed: object, tmp_path: object
+) -> None:
+    """After a restore the trail reuses sequence numbers: its checkpoints are still written."""
+    from pathlib import Path
+
+    from safepassage.apps.audit.checkpoints import write_checkpoint
+    from safepassage.apps.vault.witness import audit_signing_key
+
+    _fill(3)
+    first = write_checkpoint(Path(str(tmp_path)), audit_signing_key())
+    _drop_triggers()  # what a restore to an earlier point amounts to, for the trail
+    AuditEntry.objects.filter(seq=3).delete()
+    last = AuditEntry.objects.get(seq=2)
+    AuditHead.objects.filter(id=1).update(last_seq=2, last_hash=last.entry_hash, count=2)
+    record("test.other", actor_id=99)
+    second = write_checkpoint(Path(str(tmp_path)), audit_signing_key())
+    assert first != second
+    assert first.exists()
+
+
 def test_forged_checkpoint_is_refused(unsealed: object, tmp_path: object) -> None:
     import json
     from pathlib import Path

@@ -53,7 +53,9 @@ def write_checkpoint(folder: Path, key: Ed25519PrivateKey) -> Path:
     }
     body["signature"] = sign(key, _signed_part(body)).hex()
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"audit-checkpoint-{body['seq']:012d}.json"
+    # The hash in the name keeps a checkpoint of a restored trail apart from one of the
+    # trail it replaced at the same sequence number; the same head gives the same name.
+    path = folder / f"audit-checkpoint-{body['seq']:012d}-{body['head_hash'][:8]}.json"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         json.dump(body, handle, sort_keys=True, indent=1)
