@@ -11,8 +11,6 @@ come from a program image that never held a key.
 from __future__ import annotations
 
 import argparse
-import os
-import signal
 import sys
 from typing import Any
 
@@ -79,13 +77,9 @@ def serve(bind: str, workers: int) -> None:
 
 def _restart_sealed(arbiter: Any, workers: int) -> None:
     """After a seal: kill every worker, then become a sealed master on the same socket."""
-    from safepassage.apps.vault.watcher import reexec_sealed
+    from safepassage.apps.vault.watcher import kill_children, reexec_sealed
 
-    for pid in list(arbiter.WORKERS):
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            continue
+    kill_children()  # reaped here too, so the new master does not report them
     fd = arbiter.LISTENERS[0].fileno()  # `serve` binds exactly one address
     reexec_sealed(
         ["serve", "--sealed", "--workers", str(workers), "--bind", f"fd://{fd}"], keep_fds=[fd]

@@ -167,6 +167,12 @@ def on_drop(callback: Callable[[], None]) -> None:
     _on_drop.append(callback)
 
 
+def holds_keys() -> bool:
+    """Like :func:`is_unsealed`, without checking the database first."""
+    with _lock:
+        return _keyring is not None and not _keyring.is_wiped
+
+
 def is_unsealed() -> bool:
     refresh_if_due()
     with _lock:

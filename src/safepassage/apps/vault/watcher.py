@@ -11,15 +11,27 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 from django.db import close_old_connections
 
 from safepassage.apps.vault import keystore
 
 _log = logging.getLogger(__name__)
+
+# The gunicorn master forks workers while its watcher thread may be mid-query: a child
+# forked then inherits a held database or keystore lock and hangs. Forks wait for the
+# watcher's check to finish, and the check waits for a fork in progress.
+_fork_guard = threading.Lock()
+os.register_at_fork(
+    before=_fork_guard.acquire,
+    after_in_parent=_fork_guard.release,
+    after_in_child=_fork_guard.release,
+)
 
 
 def start_watcher(
@@ -28,27 +40,49 @@ def start_watcher(
     """A daemon thread that checks the seal generation even when no request arrives.
 
     ``on_sealed`` runs once, in this thread, when this process goes from holding keys to
-    holding none (a seal elsewhere, or a state file its root cannot open).
+    holding none (a seal elsewhere, or a state file its root cannot open). It runs with
+    forks held back, so a gunicorn master cannot fork a worker it would then miss.
     """
 
     def watch() -> None:
         stop = threading.Event()
-        held = keystore.is_unsealed()
+        held = keystore.holds_keys()
         while not stop.wait(interval):
-            try:
-                keystore.refresh_if_due(force=True)
-            except Exception:
-                _log.warning("seal watcher could not read the seal generation; will retry")
-            finally:
-                close_old_connections()
-            holding = keystore.is_unsealed()
-            if held and not holding and on_sealed is not None:
-                on_sealed()
+            with _fork_guard:  # also held by on_sealed: no fork between the seal and it
+                _check()
+                holding = keystore.holds_keys()
+                if held and not holding and on_sealed is not None:
+                    on_sealed()
             held = holding
 
     thread = threading.Thread(target=watch, name="safepassage-seal-watcher", daemon=True)
     thread.start()
     return thread
+
+
+def _check() -> None:
+    try:
+        keystore.refresh_if_due(force=True)
+    except Exception:
+        _log.warning("seal watcher could not read the seal generation; will retry")
+    finally:
+        close_old_connections()
+
+
+def kill_children() -> None:
+    """SIGKILL and reap every child (gunicorn workers), whichever thread forked it."""
+    children: set[int] = set()
+    for task in Path("/proc/self/task").glob("*"):
+        try:
+            children.update(int(pid) for pid in (task / "children").read_text().split())
+        except OSError:
+            continue
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGKILL)
+            os.waitpid(pid, 0)
+        except (ProcessLookupError, ChildProcessError):
+            continue
 
 
 def exit_now() -> None:
