@@ -91,8 +91,8 @@ def _verify(args: argparse.Namespace) -> int:
     problems += [f"PROBLEM witness: {message}" for message in witnessed.problems]
     head = AuditHead.objects.filter(id=1).first()
     count = head.count if head else 0
-    for line in witnessed.restores:
-        print(f"RESTORED: {line}")
+    for restore in witnessed.restores:
+        print(f"RESTORED: {restore.describe()}")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -71,12 +71,31 @@ def _signed_part(body: dict[str, Any]) -> bytes:
     return json.dumps(fields, sort_keys=True, separators=(",", ":")).encode()
 
 
+@dataclass(frozen=True)
+class Restore:
+    """One restore record: when, to which backup, and which entries it took away."""
+
+    name: str
+    at: str
+    backup_made: str
+    first_gone: int
+    last_gone: int
+
+    def describe(self) -> str:
+        """The operator's (English) line; the audit page says it through gettext."""
+        return (
+            f"the trail was restored at {self.at} to a backup made {self.backup_made}: "
+            f"entries {self.first_gone}-{self.last_gone} of the earlier trail are no longer "
+            f"in it ({self.name})"
+        )
+
+
 @dataclass
 class WitnessReview:
     """What the witnessed files say about the stored trail."""
 
     problems: list[str] = field(default_factory=list)
-    restores: list[str] = field(default_factory=list)
+    restores: list[Restore] = field(default_factory=list)
 
 
 def review(folder: Path | None, checkpoints: list[Path], pinned_key: str | None) -> WitnessReview:
@@ -92,7 +111,15 @@ def review(folder: Path | None, checkpoints: list[Path], pinned_key: str | None)
                 result.problems.append(body)
                 continue
             records.append(body)
-            result.restores.append(_describe(path, body))
+            result.restores.append(
+                Restore(
+                    path.name,
+                    body["at"],
+                    body["backup_made"],
+                    body["after_seq"] + 1,
+                    body["before_seq"],
+                )
+            )
             if _stored_hash(body["after_seq"]) != body["after_hash"]:
                 result.problems.append(f"{path.name}: the trail no longer starts from this restore")
     for path in files:
@@ -121,12 +148,3 @@ def _explains(record: dict[str, Any], checkpoint: dict[str, Any]) -> bool:
     witnessed = datetime.datetime.fromisoformat(checkpoint["at"])
     restored = datetime.datetime.fromisoformat(record["at"])
     return bool(witnessed <= restored and checkpoint["seq"] > record["after_seq"])
-
-
-def _describe(path: Path, body: dict[str, Any]) -> str:
-    gone = body["before_seq"] - body["after_seq"]
-    return (
-        f"the trail was restored at {body['at']} to a backup made {body['backup_made']}: "
-        f"entries {body['after_seq'] + 1}-{body['before_seq']} of the earlier trail "
-        f"({max(gone, 0)}) are no longer in it ({path.name})"
-    )
