@@ -92,7 +92,23 @@ def _dispatch(argv: list[str] | None) -> int:
     if name not in COMMANDS:
         return _run_django(args_list)
     args = _command_parser(name).parse_args(args_list[1:])
-    return int(args.handler(args))
+    try:
+        return int(args.handler(args))
+    except (Exception, KeyboardInterrupt) as error:
+        return _fail(name, error)
+
+
+def _fail(name: str, error: BaseException) -> int:
+    """One line and an exit code, never a traceback (see ``commands/failures.py``)."""
+    from safepassage.project.env import ConfigurationError
+
+    if isinstance(error, ConfigurationError):
+        raise error
+    from safepassage.commands.failures import explain
+
+    message, code = explain(error)
+    print(f"safepassage {name}: error: {message}", file=sys.stderr)
+    return code
 
 
 if __name__ == "__main__":  # pragma: no cover

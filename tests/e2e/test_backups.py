@@ -87,7 +87,8 @@ def test_backup_round_trip_and_tamper_refusal(site: Site) -> None:
     assert "audit trail intact" in site.command("audit", "verify").stdout
 
 
-def test_shredded_case_stays_unreadable_in_old_copies(site: Site) -> None:
+def test_one_rotation_shreds_a_deleted_case_in_every_old_copy(site: Site) -> None:
+    """A single `keys rotate --forget-older` after a deletion makes old copies useless."""
     victim, survivor = _unsealed_shell(site, MAKE_CASES).split()
     archive = site.root / "before.spbk"
     site.command("backup", "create", str(archive), *_shares(site))
@@ -97,16 +98,72 @@ def test_shredded_case_stays_unreadable_in_old_copies(site: Site) -> None:
         shutil.copy(database, snapshot)  # an attacker's or a careless operator's raw copy
 
     _unsealed_shell(site, DELETE.format(ref=victim))
-    site.command("keys", "rotate", *_shares(site))
     site.command("keys", "rotate", "--forget-older", *_shares(site))
     assert "NAME Второй Пётр" in _unsealed_shell(site, READ_NAME.format(ref=survivor))
 
-    refused = site.command("backup", "restore", str(archive), "--yes", *_shares(site), check=False)
-    assert refused.returncode == 1
-    assert "key epoch this server no longer holds" in refused.stderr
+    for action in ("verify", "restore"):
+        extra = ["--yes"] if action == "restore" else []
+        refused = site.command("backup", action, str(archive), *extra, *_shares(site), check=False)
+        assert refused.returncode == 1
+        assert "key epoch this server no longer holds" in refused.stderr
     if database is not None:
         shutil.copy(snapshot, database)  # restore the raw pre-deletion copy by hand
         for suffix in ("-wal", "-shm"):
             Path(f"{database}{suffix}").unlink(missing_ok=True)
         result = _unsealed_shell(site, READ_NAME.format(ref=victim))
         assert "UNREADABLE UnknownKeyError" in result
+        out = site.root / "export.jsonl"
+        export = site.command(
+            *("cases", "export", "--organisation", "e2e-org", "--fields", "reference,legal_name"),
+            *("--cases", victim, "--out", str(out), *_shares(site)),
+            check=False,
+        )
+        assert export.returncode == 1
+        assert "Traceback" not in export.stderr
+        assert "key epoch" in export.stderr
+        assert len(export.stderr.strip().splitlines()) == 1
+        assert not out.exists()
+
+
+RESTORE_ENTRIES = """
+from safepassage.apps.audit.models import AuditEntry
+for entry in AuditEntry.objects.filter(action="backup.restore"):
+    print("ENTRY", entry.outcome, entry.detail.get("from_seq"), entry.detail.get("to_seq"))
+"""
+
+
+def test_restores_are_recorded_where_they_survive(site: Site) -> None:
+    """A refused restore is audited; a restore leaves a signed record and verify says so."""
+    witness = site.root / "witness"
+    site.env["SAFEPASSAGE_AUDIT_WITNESS_DIR"] = str(witness)
+    victim, _ = _unsealed_shell(site, MAKE_CASES).split()
+    archive = site.root / "early.spbk"
+    site.command("backup", "create", str(archive), *_shares(site))
+    _unsealed_shell(site, DELETE.format(ref=victim))  # later entries the restore takes away
+    site.command("audit", "checkpoint", "--out-dir", str(witness), *_shares(site))
+
+    tampered = site.root / "tampered.spbk"
+    data = bytearray(archive.read_bytes())
+    data[len(data) // 2] ^= 0x01
+    tampered.write_bytes(bytes(data))
+    refused = site.command("backup", "restore", str(tampered), "--yes", *_shares(site), check=False)
+    assert refused.returncode == 1
+    assert "ENTRY refused" in _unsealed_shell(site, RESTORE_ENTRIES)
+
+    restored = site.command("backup", "restore", str(archive), "--yes", *_shares(site))
+    assert "later audit entries are gone" in restored.stdout
+    records = list(witness.glob("audit-restore-*.json"))
+    assert len(records) == 1
+    entries = [line.split() for line in _unsealed_shell(site, RESTORE_ENTRIES).splitlines()]
+    ok = [e for e in entries if e[:2] == ["ENTRY", "ok"]]
+    assert len(ok) == 1
+    assert int(ok[0][2]) > int(ok[0][3])  # from a later head back to an earlier one
+
+    verified = site.command("audit", "verify")
+    assert "RESTORED: the trail was restored at" in verified.stdout
+    assert "restored to an earlier point" in verified.stdout
+
+    records[0].unlink()  # whoever restores and hides it: the witnessed checkpoint still tells
+    hidden = site.command("audit", "verify", check=False)
+    assert hidden.returncode == 1
+    assert "no restore record says so" in hidden.stderr

@@ -23,7 +23,7 @@ from safepassage.apps.accounts.sessions import (
     SESSION_STARTED,
 )
 from safepassage.apps.cases.models import Case
-from safepassage.apps.vault import keystore
+from safepassage.apps.vault import keystore, rotation
 from safepassage.cores.crypto import Keyring, new_root_key
 
 PASSWORD = "correct horse battery staple"
@@ -71,8 +71,11 @@ def _fast_hasher(settings: pytest.FixtureRequest) -> None:
 
 
 @pytest.fixture
-def unsealed(db: None, settings: object, tmp_path: object) -> Iterator[Keyring]:
+def unsealed(
+    db: None, settings: object, tmp_path: object, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Keyring]:
     """A fresh keyring for this test, installed in this process, dropped afterwards."""
+    monkeypatch.setattr(rotation, "SETTLE_SECONDS", 0.0)  # no other process to wait for
     settings.KEYRING_STATE_PATH = f"{tmp_path}/keyring.state"  # type: ignore[attr-defined]
     settings.MEDIA_ROOT = f"{tmp_path}/media"  # type: ignore[attr-defined]
     ring = Keyring.create(new_root_key())

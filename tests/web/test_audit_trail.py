@@ -126,6 +126,27 @@ def test_signed_checkpoint_catches_a_rewritten_tail_that_the_head_hides(
     assert "entry 6 no longer has the hash witnessed" in capsys.readouterr().err
 
 
+def test_a_rolled_back_trail_gets_its_own_checkpoint_at_a_reused_number(
+    unsealed: object, tmp_path: object
+) -> None:
+    """After a restore the trail reuses sequence numbers: its checkpoints are still written."""
+    from pathlib import Path
+
+    from safepassage.apps.audit.checkpoints import write_checkpoint
+    from safepassage.apps.vault.witness import audit_signing_key
+
+    _fill(3)
+    first = write_checkpoint(Path(str(tmp_path)), audit_signing_key())
+    _drop_triggers()  # what a restore to an earlier point amounts to, for the trail
+    AuditEntry.objects.filter(seq=3).delete()
+    last = AuditEntry.objects.get(seq=2)
+    AuditHead.objects.filter(id=1).update(last_seq=2, last_hash=last.entry_hash, count=2)
+    record("test.other", actor_id=99)
+    second = write_checkpoint(Path(str(tmp_path)), audit_signing_key())
+    assert first != second
+    assert first.exists()
+
+
 def test_forged_checkpoint_is_refused(unsealed: object, tmp_path: object) -> None:
     import json
     from pathlib import Path
@@ -162,3 +183,43 @@ def test_worker_signs_an_hourly_checkpoint_when_a_witness_folder_is_set(
     assert run(timezone.now()) == 0  # not again within the hour
     (written,) = Path(str(tmp_path)).glob("audit-checkpoint-*.json")
     assert check_checkpoint(written, None) is None
+
+
+def test_a_restore_record_shows_on_the_verify_page_and_in_the_cli(
+    world: object, settings: object, tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A signed restore record in the witness folder: 'restored to an earlier point'."""
+    from pathlib import Path
+
+    from django.test import Client
+
+    from safepassage.apps.audit.checkpoints import write_checkpoint
+    from safepassage.apps.audit.restores import head_mark, write_restore_record
+    from safepassage.apps.vault.witness import audit_signing_key
+
+    from .conftest import sign_in
+
+    settings.AUDIT_WITNESS_DIR = str(tmp_path)  # type: ignore[attr-defined]
+    _fill(3)
+    write_checkpoint(Path(str(tmp_path)), audit_signing_key())  # witnessed, then rolled back
+    _drop_triggers()
+    AuditEntry.objects.filter(seq__gt=1).delete()
+    first = AuditEntry.objects.get(seq=1)
+    AuditHead.objects.filter(id=1).update(last_seq=1, last_hash=first.entry_hash, count=1)
+    assert main(["audit", "verify"]) == 1  # a checkpoint ahead, and nothing explains it
+    assert "no restore record says so" in capsys.readouterr().err
+    head = AuditHead.objects.get(id=1)
+    before = (head.last_seq + 2, "f" * 64)
+    write_restore_record(
+        Path(str(tmp_path)), audit_signing_key(), before=before, after=head_mark(), backup_made="d"
+    )
+    assert main(["audit", "verify"]) == 0
+    out = capsys.readouterr().out
+    assert f"entries 2-{before[0]} of the earlier trail" in out
+    assert "restored to an earlier point" in out
+
+    auditor = sign_in(Client(), world.users["auditor"])  # type: ignore[attr-defined]
+    page = auditor.post("/audit/verify").content.decode()
+    assert "The trail was restored to an earlier point" in page
+    russian = auditor.post("/audit/verify", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Журнал был восстановлен до более раннего состояния" in russian

@@ -64,7 +64,8 @@ def test_loop_starts_the_seal_watcher_and_runs_until_interrupted(
     started: list[bool] = []
     rounds: list[float] = []
     monkeypatch.setattr(
-        "safepassage.apps.vault.watcher.start_watcher", lambda: started.append(True)
+        "safepassage.apps.vault.watcher.start_watcher",
+        lambda on_sealed: started.append(callable(on_sealed)),  # replaced sealed on a seal
     )
 
     def sleep(seconds: float) -> None:

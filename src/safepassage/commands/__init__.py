@@ -24,6 +24,23 @@ def django_setup() -> None:
     django.setup()
 
 
+def database_needs_migrating() -> bool:
+    """True (after saying so, in one line) when migrations are missing: refuse to start."""
+    import sys
+
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if not executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        return False
+    print(
+        "error: the database needs migrating first: run 'safepassage migrate' (after a backup)",
+        file=sys.stderr,
+    )
+    return True
+
+
 def add_share_arguments(parser: argparse.ArgumentParser) -> None:
     """The ways a command can receive unseal shares (never as a command-line value)."""
     parser.add_argument(
@@ -47,19 +64,18 @@ def unseal_from_args(args: argparse.Namespace, *, prompt: bool = True) -> bool:
     """Unseal this process from the given shares, or by asking on the terminal.
 
     Returns False when no shares were offered (the caller decides whether that is fatal);
-    raises SystemExit with a clear message when shares were offered but do not unseal.
+    raises ``UnsealFailed`` (one line for the operator, see ``cli.main``) when shares were
+    offered but cannot be read or do not unseal.
     """
     import sys
 
-    from safepassage.apps.vault.unseal import UnsealFailed, collect_shares, unseal_with
+    from safepassage.apps.vault.unseal import collect_shares, unseal_with
 
     shares = collect_shares(args.share_file, args.share_fd, prompt=prompt and sys.stdin.isatty())
     if not shares:
         return False
     try:
         unseal_with(shares)
-    except UnsealFailed as error:
-        raise SystemExit(f"safepassage: {error}") from None
     finally:
         shares.clear()
     return True

@@ -79,24 +79,31 @@ def _checkpoint(args: argparse.Namespace) -> int:
 def _verify(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from safepassage.apps.audit.actions import record, verify_trail
-    from safepassage.apps.audit.checkpoints import check_checkpoint
-    from safepassage.apps.audit.models import AuditHead
+    from django.conf import settings
 
+    from safepassage.apps.audit.actions import record, verify_trail
+    from safepassage.apps.audit.models import AuditHead
+    from safepassage.apps.audit.restores import review
+
+    folder = Path(settings.AUDIT_WITNESS_DIR) if settings.AUDIT_WITNESS_DIR else None
+    witnessed = review(folder, [Path(p) for p in args.checkpoint], args.public_key)
     problems = [f"PROBLEM {p.kind}: {p.message}" for p in verify_trail()]
-    problems += [
-        f"PROBLEM checkpoint: {message}"
-        for path in args.checkpoint
-        if (message := check_checkpoint(Path(path), args.public_key))
-    ]
+    problems += [f"PROBLEM witness: {message}" for message in witnessed.problems]
     head = AuditHead.objects.filter(id=1).first()
     count = head.count if head else 0
+    for restore in witnessed.restores:
+        print(f"RESTORED: {restore.describe()}")
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:
         print(f"audit trail: {len(problems)} problem(s) found", file=sys.stderr)
         return 1
     record("audit.verify", detail={"via": "cli", "entries": count})
-    witnessed = f", {len(args.checkpoint)} checkpoint(s) agree" if args.checkpoint else ""
-    print(f"audit trail intact: {count} entries verified{witnessed}")
+    agree = f", {len(args.checkpoint)} checkpoint(s) agree" if args.checkpoint else ""
+    restored = (
+        f"; restored to an earlier point {len(witnessed.restores)} time(s), see above"
+        if witnessed.restores
+        else ""
+    )
+    print(f"audit trail intact: {count} entries verified{agree}{restored}")
     return 0

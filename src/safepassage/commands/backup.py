@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import Any
 
 from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
 
@@ -30,12 +31,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     django_setup()
     from safepassage.apps.audit.actions import record
-    from safepassage.apps.vault.backup import (
-        BackupError,
-        create_backup,
-        restore_backup,
-        verify_backup,
-    )
+    from safepassage.apps.vault.backup import BackupError, create_backup, verify_backup
+    from safepassage.apps.vault.restoring import restore_recorded
 
     if not unseal_from_args(args):
         print(
@@ -60,16 +57,32 @@ def run(args: argparse.Namespace) -> int:
                     file=sys.stderr,
                 )
                 return 2
-            manifest = restore_backup(path)
-            record("backup.restore", detail={"blobs": len(manifest["blobs"])})
-            print(f"Restored the backup made {manifest['created_at']}.")
+            restored = restore_recorded(path)
+            print(_restored_message(restored))
     except FileExistsError:
         print("error: the archive file already exists; choose another name", file=sys.stderr)
         return 2
     except FileNotFoundError:
-        print("error: no archive at that path", file=sys.stderr)
+        if args.backup_command == "create":
+            print("error: cannot write the archive there (no such folder)", file=sys.stderr)
+        else:
+            print("error: no archive at that path", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: cannot write the archive there ({error.strerror})", file=sys.stderr)
         return 2
     except BackupError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     return 0
+
+
+def _restored_message(restored: Any) -> str:
+    made = restored.manifest["created_at"]
+    rolled = f"; {restored.entries_rolled_back} later audit entries are gone from the trail"
+    where = (
+        f", restore record {restored.record_path}"
+        if restored.record_path
+        else "; SAFEPASSAGE_AUDIT_WITNESS_DIR is not set, so no restore record was written"
+    )
+    return f"Restored the backup made {made}{rolled}{where}."

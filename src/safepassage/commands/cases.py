@@ -114,18 +114,26 @@ def _export(args: argparse.Namespace, organisation: Organisation) -> int:
     if not unseal_from_args(args):
         print("error: exporting needs the server's keys (--share-file)", file=sys.stderr)
         return 2
-    text = export_cases(
-        cases.prefetch_related("names"),
-        fields,
-        kind=args.format,
-        actor_id=None,
-        organisation_id=organisation.pk,
-    )
-    try:
+    try:  # before anything is opened or audited
         fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     except FileExistsError:
         print("error: the output file exists; choose another name", file=sys.stderr)
         return 2
+    except OSError as error:
+        print(f"error: cannot write the output file there ({error.strerror})", file=sys.stderr)
+        return 2
+    try:
+        text = export_cases(
+            cases.prefetch_related("names"),
+            fields,
+            kind=args.format,
+            actor_id=None,
+            organisation_id=organisation.pk,
+        )
+    except BaseException:
+        os.close(fd)
+        os.unlink(args.out)  # no partial or empty file is left behind
+        raise
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     print(f"exported {cases.count()} cases")

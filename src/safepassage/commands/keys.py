@@ -27,8 +27,8 @@ def configure(parser: argparse.ArgumentParser) -> None:
     rotate.add_argument(
         "--forget-older",
         action="store_true",
-        help="also forget every epoch before the previous one (makes older "
-        "backups and shredded cases unreadable for good)",
+        help="also forget every older epoch, including the one current until now "
+        "(makes every older backup and shredded case unreadable for good)",
     )
     sub.add_parser("status", help="How many case keys are wrapped under each epoch.")
 
@@ -53,6 +53,12 @@ def _init(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 2
+    if out_dir and not _writable_folder(out_dir):
+        print(
+            "error: cannot write the share files into that folder (no keys were made)",
+            file=sys.stderr,
+        )
+        return 2
     from django.db import connection
 
     if "audit_auditentry" not in connection.introspection.table_names():
@@ -69,7 +75,6 @@ def _init(args: argparse.Namespace) -> int:
         return 2
     record("keys.init", detail={"shares": args.shares, "threshold": args.threshold})
     if out_dir:
-        out_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
         for index, share in enumerate(shares, start=1):
             fd = os.open(
                 out_dir / f"share-{index}.txt", os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600
@@ -95,13 +100,26 @@ def _init(args: argparse.Namespace) -> int:
     return 0
 
 
+def _writable_folder(folder: Path) -> bool:
+    """Make the share folder now: failing after the keys exist would lose the shares."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        return False
+    return os.access(folder, os.W_OK | os.X_OK)
+
+
 def _rotate(args: argparse.Namespace) -> int:
-    from safepassage.apps.vault.rotation import rotate
+    from safepassage.apps.vault.rotation import RotationIncomplete, rotate
 
     if not unseal_from_args(args):
         print("error: rotation needs the trustees' shares", file=sys.stderr)
         return 2
-    report = rotate(forget_older=args.forget_older)
+    try:
+        report = rotate(forget_older=args.forget_older)
+    except RotationIncomplete as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
     print(
         f"New epoch {report.new_epoch}: re-wrapped {report.rewrapped} case keys. "
         f"Epochs kept: {report.kept}; forgotten: {report.forgotten or 'none'}."

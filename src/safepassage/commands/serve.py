@@ -2,7 +2,10 @@
 
 Shares are collected before any worker starts (from --share-file, --share-fd or the
 terminal); the workers are forked from the unsealed master and inherit its keyring.
-Each worker watches the seal generation, so ``safepassage seal`` reaches all of them.
+Each worker watches the seal generation, so ``safepassage seal`` reaches all of them:
+a worker that held keys exits at once, and the master kills any left and re-executes
+itself as ``serve --sealed`` on the same listening socket, so the workers it forks next
+come from a program image that never held a key.
 """
 
 from __future__ import annotations
@@ -11,7 +14,12 @@ import argparse
 import sys
 from typing import Any
 
-from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
+from safepassage.commands import (
+    add_share_arguments,
+    database_needs_migrating,
+    django_setup,
+    unseal_from_args,
+)
 
 HELP = "Unseal with trustee shares, then serve the web application (gunicorn)."
 
@@ -33,14 +41,17 @@ def serve(bind: str, workers: int) -> None:
     from django.db import connections
     from gunicorn.app.base import BaseApplication
 
-    from safepassage.apps.vault.watcher import start_watcher
+    from safepassage.apps.vault.watcher import exit_now, start_watcher
 
     call_command("collectstatic", interactive=False, verbosity=0)
     connections.close_all()
     from safepassage.project.wsgi import application
 
     def post_fork(server: Any, worker: Any) -> None:
-        start_watcher()
+        start_watcher(on_sealed=exit_now)
+
+    def when_ready(server: Any) -> None:
+        start_watcher(on_sealed=lambda: _restart_sealed(server, workers))
 
     class _App(BaseApplication):
         def load_config(self) -> None:
@@ -52,6 +63,7 @@ def serve(bind: str, workers: int) -> None:
                 "loglevel": "warning",
                 "proc_name": "safepassage",
                 "post_fork": post_fork,
+                "when_ready": when_ready,
                 "preload_app": True,
             }
             for key, value in options.items():
@@ -60,25 +72,23 @@ def serve(bind: str, workers: int) -> None:
         def load(self) -> Any:
             return application
 
-    start_watcher()  # the master holds the keys too
     _App().run()
 
 
-def _unapplied_migrations() -> bool:
-    from django.db import connection
-    from django.db.migrations.executor import MigrationExecutor
+def _restart_sealed(arbiter: Any, workers: int) -> None:
+    """After a seal: kill every worker, then become a sealed master on the same socket."""
+    from safepassage.apps.vault.watcher import kill_children, reexec_sealed
 
-    executor = MigrationExecutor(connection)
-    return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
+    kill_children()  # reaped here too, so the new master does not report them
+    fd = arbiter.LISTENERS[0].fileno()  # `serve` binds exactly one address
+    reexec_sealed(
+        ["serve", "--sealed", "--workers", str(workers), "--bind", f"fd://{fd}"], keep_fds=[fd]
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     django_setup()
-    if _unapplied_migrations():
-        print(
-            "error: the database needs migrating first: run 'safepassage migrate' (after a backup)",
-            file=sys.stderr,
-        )
+    if database_needs_migrating():
         return 2
     if args.sealed:
         print(

@@ -4,7 +4,8 @@ Jobs are registered in ``safepassage.apps.jobs.registry`` by each app's ``jobs.p
 (missed check-ins, risk flags, deadline reminders, audit checkpoints). Jobs that open
 sealed fields need the keys: give shares as for ``serve``; while sealed those jobs are
 skipped with a message and the others still run. Failures are reported by job name and
-error class only: messages could hold data.
+error class only: messages could hold data. With --loop, a panic seal replaces the
+process (same pid, ``os.execv``) by a sealed worker, so no case key it opened survives.
 """
 
 from __future__ import annotations
@@ -14,7 +15,12 @@ import sys
 import time
 from typing import TextIO
 
-from safepassage.commands import add_share_arguments, django_setup, unseal_from_args
+from safepassage.commands import (
+    add_share_arguments,
+    database_needs_migrating,
+    django_setup,
+    unseal_from_args,
+)
 
 HELP = "Background jobs: reminders, missed check-ins, risk flags; --loop to keep running."
 
@@ -62,15 +68,20 @@ def run(args: argparse.Namespace) -> int:
     if args.interval <= 0:
         print("safepassage worker: --interval must be positive", file=sys.stderr)
         return 2
+    if database_needs_migrating():
+        return 2
     if unseal_from_args(args, prompt=False):
         print("Unsealed.", file=sys.stderr)
     else:
         print("No shares given: jobs that need the keys are skipped.", file=sys.stderr)
     if not args.loop:
         return 0 if run_once() else 1
-    from safepassage.apps.vault.watcher import start_watcher
+    from safepassage.apps.vault.watcher import reexec_sealed, start_watcher
 
-    start_watcher()  # a panic seal reaches this process too
+    # A panic seal replaces this process by a sealed worker: a fresh program image.
+    start_watcher(
+        on_sealed=lambda: reexec_sealed(["worker", "--loop", "--interval", str(args.interval)])
+    )
     try:
         while True:
             run_once()

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -52,26 +53,44 @@ def write_checkpoint(folder: Path, key: Ed25519PrivateKey) -> Path:
     }
     body["signature"] = sign(key, _signed_part(body)).hex()
     folder.mkdir(parents=True, exist_ok=True)
-    path = folder / f"audit-checkpoint-{body['seq']:012d}.json"
+    # The hash in the name keeps a checkpoint of a restored trail apart from one of the
+    # trail it replaced at the same sequence number; the same head gives the same name.
+    path = folder / f"audit-checkpoint-{body['seq']:012d}-{body['head_hash'][:8]}.json"
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         json.dump(body, handle, sort_keys=True, indent=1)
     return path
 
 
-def check_checkpoint(path: Path, pinned_key: str | None) -> str | None:
-    """None when the stored chain agrees with the checkpoint, else what is wrong."""
+def load_signed(
+    path: Path,
+    kind: str,
+    signed_part: Callable[[dict[str, Any]], bytes] | None,
+    pinned_key: str | None,
+    label: str = "checkpoint",
+) -> dict[str, Any] | str:
+    """A witnessed file's body once its signature verifies, else what is wrong with it."""
     try:
         body = json.loads(path.read_text(encoding="ascii"))
-        if body.get("format") != FORMAT:
+        if not isinstance(body, dict) or body.get("format") != kind:
             raise CheckpointError
         verify(
-            bytes.fromhex(body["public_key"]), _signed_part(body), bytes.fromhex(body["signature"])
+            bytes.fromhex(body["public_key"]),
+            (signed_part or _signed_part)(body),
+            bytes.fromhex(body["signature"]),
         )
     except (OSError, ValueError, KeyError, TypeError, SignatureError, CheckpointError):
-        return f"{path.name}: not a valid signed checkpoint"
+        return f"{path.name}: not a valid signed {label}"
     if pinned_key is not None and body["public_key"] != pinned_key.lower():
         return f"{path.name}: signed with another key than the pinned audit key"
+    return body
+
+
+def check_checkpoint(path: Path, pinned_key: str | None) -> str | None:
+    """None when the stored chain agrees with the checkpoint, else what is wrong."""
+    body = load_signed(path, FORMAT, None, pinned_key)
+    if isinstance(body, str):
+        return body
     entry = AuditEntry.objects.filter(seq=body["seq"]).first()
     if body["seq"] and (entry is None or entry.entry_hash != body["head_hash"]):
         return (

@@ -42,7 +42,14 @@ CONTEXT = encode_context("safepassage.backup.v1")
 
 
 class BackupError(RuntimeError):
-    """The archive is unusable; the message says why (never its content)."""
+    """The archive is unusable; the message says why (never its content).
+
+    ``reason`` is a short identifier for the audit trail (``damaged``, ``epoch``, ...).
+    """
+
+    def __init__(self, message: str, reason: str = "damaged") -> None:
+        super().__init__(message)
+        self.reason = reason
 
 
 @dataclass(frozen=True)
@@ -121,9 +128,25 @@ def _pg_env() -> dict[str, str]:
 
 
 def create_backup(out_path: Path) -> BackupSummary:
-    """Write an encrypted archive to ``out_path`` (refuses to overwrite)."""
+    """Write an encrypted archive to ``out_path`` (refuses to overwrite).
+
+    The archive file is created first, so an unwritable path fails before the database
+    is copied; on any later error the partial file is removed.
+    """
     ring = keystore.keyring()
     epoch = ring.current_epoch
+    fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as sink:
+            blobs = _write_archive(sink, ring.key_for(Purpose.BACKUP, epoch), epoch)
+    except BaseException:
+        out_path.unlink(missing_ok=True)
+        raise
+    return BackupSummary(blobs[0], blobs[1], epoch)
+
+
+def _write_archive(sink: IO[bytes], key: bytes, epoch: int) -> tuple[str, int]:
+    """Snapshot the database and stream it with the blobs, encrypted, into ``sink``."""
     data_dir = Path(settings.DATA_DIR)
     data_dir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=data_dir, prefix=".backup-") as tmp:
@@ -138,21 +161,17 @@ def create_backup(out_path: Path) -> BackupSummary:
             "database": {"name": database.name, "sha256": _sha256(database)},
             "blobs": [{"name": p.name, "sha256": _sha256(p)} for p in blobs],
         }
-        fd = os.open(out_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as sink:
-            writer = _EncryptingWriter(
-                StreamEncryptor(ring.key_for(Purpose.BACKUP, epoch), CONTEXT, key_id=epoch), sink
-            )
-            with tarfile.open(fileobj=writer, mode="w|") as archive:
-                body = json.dumps(manifest, sort_keys=True).encode()
-                info = tarfile.TarInfo("manifest.json")
-                info.size = len(body)
-                archive.addfile(info, io.BytesIO(body))
-                archive.add(database, arcname=database.name)
-                for path in blobs:
-                    archive.add(path, arcname=f"blobs/{path.name}")
-            writer.finish()
-    return BackupSummary(database.name, len(blobs), epoch)
+        writer = _EncryptingWriter(StreamEncryptor(key, CONTEXT, key_id=epoch), sink)
+        with tarfile.open(fileobj=writer, mode="w|") as archive:
+            body = json.dumps(manifest, sort_keys=True).encode()
+            info = tarfile.TarInfo("manifest.json")
+            info.size = len(body)
+            archive.addfile(info, io.BytesIO(body))
+            archive.add(database, arcname=database.name)
+            for path in blobs:
+                archive.add(path, arcname=f"blobs/{path.name}")
+        writer.finish()
+    return database.name, len(blobs)
 
 
 def _decrypted(archive_path: Path) -> EncryptedTempFile:
@@ -166,7 +185,8 @@ def _decrypted(archive_path: Path) -> EncryptedTempFile:
         except CryptoError:
             raise BackupError(
                 "this archive was made under a key epoch this server no longer "
-                "holds, or it is not a SafePassage backup"
+                "holds, or it is not a SafePassage backup",
+                reason="epoch",
             ) from None
         plain = EncryptedTempFile(dir=str(settings.DATA_DIR))
         try:
@@ -223,7 +243,9 @@ def restore_backup(archive_path: Path) -> dict[str, Any]:
         staging = Path(tmp)
         manifest = _check_members(archive_path, staging)
         if manifest["vendor"] != connection.vendor:
-            raise BackupError(f"this archive is of a {manifest['vendor']} database")
+            raise BackupError(
+                f"this archive is of a {manifest['vendor']} database", reason="vendor"
+            )
         _restore_database(staging / manifest["database"]["name"])
         if blob_root().exists():
             shutil.rmtree(blob_root())

@@ -67,6 +67,19 @@ def write_state(state: bytes) -> None:
     os.replace(temporary, path)
 
 
+def save(ring: Keyring) -> None:
+    """Write ``ring``'s state; when it is this process's keyring, it is not reopened.
+
+    Without this, the process that rotates would see its own write as a rotation made
+    elsewhere and swap (and wipe) the keyring it is still rotating with.
+    """
+    global _state_signature
+    write_state(ring.sealed_state())
+    with _lock:
+        if _keyring is ring:
+            _state_signature = _signature()
+
+
 def initialise(shares: int, threshold: int) -> list[str]:
     """Create a root key and its keyring state; return the shares (to be handed out once)."""
     if state_path().exists():
@@ -152,6 +165,12 @@ _on_drop: list[Callable[[], None]] = []
 def on_drop(callback: Callable[[], None]) -> None:
     """Register a cache that must be emptied when the process seals."""
     _on_drop.append(callback)
+
+
+def holds_keys() -> bool:
+    """Like :func:`is_unsealed`, without checking the database first."""
+    with _lock:
+        return _keyring is not None and not _keyring.is_wiped
 
 
 def is_unsealed() -> bool:

@@ -2,10 +2,16 @@
 
 Forgetting an epoch is what makes crypto-shredding reach old backups: a wrapped key in
 an old copy of the database can only be opened with the epoch it was wrapped under.
+So ``forget_older`` forgets *every* epoch but the new one, including the one that was
+current a moment ago: a case deleted before the rotation is then gone from every old
+copy after one rotation, not two. Running processes need a moment to pick up the new
+state (they may still wrap a new case key under the old epoch), so the rotation waits
+for them and re-wraps again before it forgets anything.
 """
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,6 +23,13 @@ from safepassage.apps.vault.datakeys import WrappedKeyTable, wrapped_key_tables
 from safepassage.cores.crypto import rewrap_data_key
 
 BATCH = 500
+# Long enough for every running process to reopen the state file (keystore checks it at
+# least every GENERATION_CHECK_SECONDS), so none wraps a new key under an epoch we forget.
+SETTLE_SECONDS = keystore.GENERATION_CHECK_SECONDS + 1.0
+
+
+class RotationIncomplete(RuntimeError):
+    """Keys are still wrapped under an old epoch after re-wrapping; nothing was forgotten."""
 
 
 @dataclass(frozen=True)
@@ -28,23 +41,37 @@ class RotationReport:
 
 
 def rotate(*, forget_older: bool = False) -> RotationReport:
-    """Rotate; with ``forget_older``, forget every epoch before the one just replaced."""
+    """Rotate; with ``forget_older``, forget every epoch but the new one."""
     ring = keystore.keyring()
-    previous = ring.current_epoch
     new = ring.new_epoch()
-    keystore.write_state(ring.sealed_state())  # both epochs on disk before anything moves
-    rewrapped = sum(_rewrap_table(table, new) for table in wrapped_key_tables())
-    forgotten = []
+    keystore.save(ring)  # both epochs on disk before anything moves
+    rewrapped = _rewrap_all(new)
+    forgotten: list[int] = []
     if forget_older:
-        for epoch in ring.epochs:
-            if epoch < previous:
-                ring.forget_epoch(epoch)
-                forgotten.append(epoch)
-    keystore.write_state(ring.sealed_state())
+        time.sleep(SETTLE_SECONDS)
+        rewrapped += _rewrap_all(new)  # keys made meanwhile by processes not yet reopened
+        if _left_behind(new):
+            raise RotationIncomplete(
+                "some keys are still under an old epoch; nothing was forgotten: run it again"
+            )
+        forgotten = [epoch for epoch in ring.epochs if epoch != new]
+        for epoch in forgotten:
+            ring.forget_epoch(epoch)
+    keystore.save(ring)
     record(
         "keys.rotate", detail={"epoch": new, "rewrapped": rewrapped, "forgotten": len(forgotten)}
     )
     return RotationReport(new, rewrapped, list(ring.epochs), forgotten)
+
+
+def _rewrap_all(epoch: int) -> int:
+    return sum(_rewrap_table(table, epoch) for table in wrapped_key_tables())
+
+
+def _left_behind(epoch: int) -> int:
+    """Wrapped keys of any table not under ``epoch``."""
+    tables = wrapped_key_tables()
+    return sum(t.model._default_manager.exclude(epoch=epoch).count() for t in tables)
 
 
 def _rewrap_table(table: WrappedKeyTable, epoch: int) -> int:

@@ -16,7 +16,7 @@ from safepassage.apps.cases.models import Case, Location
 from safepassage.apps.cases.record.opening import report_unreadable
 from safepassage.apps.vault import keystore
 from safepassage.apps.vault.fields import open_column
-from safepassage.cores.crypto import CryptoError, SealedError, unwrap_data_key
+from safepassage.cores.crypto import CryptoError, Keyring, SealedError, unwrap_data_key
 
 _lock = threading.Lock()
 _cache: dict[int, tuple[bytes, str]] = {}  # case pk -> (country envelope, country)
@@ -77,10 +77,22 @@ def _open_missing(
             except CryptoError as error:  # that case matches no country; the rest still do
                 report_unreadable("cases_location", row_id, Case.objects.get(pk=case_id), error)
                 continue
-            with _lock:
-                cache[case_id] = (envelope, country)
+            _remember(cache, ring, case_id, (envelope, country))
             opened[case_id] = country
     return opened
+
+
+def _remember(
+    cache: dict[int, tuple[bytes, str]], ring: Keyring, case_id: int, entry: tuple[bytes, str]
+) -> None:
+    """Cache an opened country, unless a seal wiped the keyring meanwhile.
+
+    A seal that lands while a request is opening countries has already emptied the cache;
+    writing into it afterwards would leave plaintext behind the seal.
+    """
+    with _lock:
+        if _cache_ring and _cache_ring[0] is ring and not ring.is_wiped:
+            cache[case_id] = entry
 
 
 def discard(case_id: int) -> None:

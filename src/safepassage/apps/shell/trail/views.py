@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
@@ -11,6 +14,7 @@ from safepassage.apps.access.context import access_of
 from safepassage.apps.access.rules import Relation
 from safepassage.apps.audit.actions import record, verify_trail
 from safepassage.apps.audit.models import AuditEntry
+from safepassage.apps.audit.restores import review
 
 
 def audit_list_view(request: HttpRequest) -> HttpResponse:
@@ -29,11 +33,18 @@ def audit_list_view(request: HttpRequest) -> HttpResponse:
 def audit_verify_view(request: HttpRequest) -> HttpResponse:
     access = access_of(request)
     problems = verify_trail()
+    folder = settings.AUDIT_WITNESS_DIR
+    witnessed = review(Path(folder) if folder else None, [], None)
     record(
         "audit.verify",
         actor_id=access.user.pk,
         organisation_id=access.organisation_id,
-        outcome="ok" if not problems else "problems",
-        detail={"problems": len(problems)},
+        outcome="ok" if not (problems or witnessed.problems) else "problems",
+        detail={"problems": len(problems), "witness_problems": len(witnessed.problems)},
     )
-    return render(request, "audit/verify.html", {"problems": problems})
+    context = {
+        "problems": problems,
+        "witness_problems": len(witnessed.problems),
+        "restores": witnessed.restores,
+    }
+    return render(request, "audit/verify.html", context)
