@@ -19,6 +19,7 @@ from django.utils import timezone
 from safepassage.apps.accounts import devices, seeds, totp
 from safepassage.apps.accounts.models import RecoveryCode, SignInThrottle, User
 from safepassage.apps.accounts.secrets_util import (
+    account_bucket_digest,
     account_digest,
     digest,
     normalise_recovery_code,
@@ -94,7 +95,8 @@ def _second_factor_ok(user: User, code: str) -> tuple[bool, bool]:
 
 def throttle_keys(user: User) -> tuple[str, str]:
     """The account's two throttle buckets: any browser, and browsers it signed in from."""
-    return account_digest(f"user#{user.pk}"), account_digest(f"device#user#{user.pk}")
+    # Not account_digest(): a typed name such as "user#7" must not reach these buckets.
+    return account_bucket_digest("any", user.pk), account_bucket_digest("device", user.pk)
 
 
 def _throttle_key(user: User | None, username: str, device: str) -> str:
