@@ -161,3 +161,18 @@ def test_createadmin_announces_a_new_coordinator_to_the_existing_ones(world: Wor
     assert main(["createadmin", "--organisation", "org-a", "--username", "coord-two"]) == 0
     told = Notification.objects.filter(kind="account_created").values_list("user", flat=True)
     assert list(told) == [world.users["coordinator"].pk]
+
+
+def test_a_grant_withdrawn_by_saving_roles_is_audited(world: World) -> None:
+    """Unticking a pending coordinator role drops the proposal, and the audit trail says so,
+    as it does for the Withdraw button."""
+    member = world.users["colleague"]
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]})
+    assert RoleGrant.objects.exists()
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker"]})
+    assert not RoleGrant.objects.exists()
+    entry = AuditEntry.objects.get(action="organisation.decline_role")
+    assert entry.target_ref == str(member.pk)
+    assert entry.actor_id == world.users["coordinator"].pk
+    assert entry.detail["role"] == "coordinator"

@@ -51,11 +51,16 @@ def propose(organisation: Organisation, member: User, roles: set[str], *, actor:
             )
 
 
-def withdraw_unwanted(organisation: Organisation, member: User, wanted: set[str]) -> None:
-    """Drop pending grants of roles no longer ticked for the member."""
-    RoleGrant.objects.filter(organisation=organisation, user=member).exclude(
+def withdraw_unwanted(
+    organisation: Organisation, member: User, wanted: set[str], *, actor: User
+) -> None:
+    """Drop pending grants of roles no longer ticked for the member (each audited as a
+    decline, as the Withdraw button is)."""
+    unwanted = RoleGrant.objects.filter(organisation=organisation, user=member).exclude(
         role__in=wanted
-    ).delete()
+    )
+    for grant in unwanted:
+        _decide(grant, "organisation.decline_role", actor)
 
 
 def approve(grant: RoleGrant, *, actor: User) -> None:
