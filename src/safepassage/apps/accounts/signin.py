@@ -135,7 +135,12 @@ def check_credentials(username: str, password: str, code: str, device: str = "")
         throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(
             account_digest=key, defaults={"known": user is not None}
         )
-        password_ok = check_password(password, user.password if user else _dummy_hash())
+        # An unusable password (an invited account not set up yet) is refused by Django
+        # without hashing; check the dummy hash instead, so the timing stays the same.
+        usable = user is not None and user.has_usable_password()
+        encoded = user.password if user is not None and usable else _dummy_hash()
+        password_ok = check_password(password, encoded)
+        password_ok = password_ok and usable
         throttled = throttle.blocked_until is not None and throttle.blocked_until > now
         result = SignInResult(Outcome.FAILED)
         if user is not None and password_ok and not throttled:
