@@ -142,3 +142,22 @@ def test_typing_an_internal_bucket_name_cannot_flush_a_real_accounts_counter(
     for number in range(8):
         _attempt(Client(), f"unknown-{number}", "x")
     assert SignInThrottle.objects.get(known=True).failures == 5
+
+
+def test_sign_out_keeps_the_device_cookie_and_clears_the_rest(
+    world: World, settings: object
+) -> None:
+    """A browser's Clear-Site-Data "cookies" would wipe the device cookie at every sign-out,
+    so only a browser that never signed out would pass a lockout. Sign-out clears cache and
+    storage, and expires the session and CSRF cookies by name instead."""
+    user = world.users["caseworker"]
+    laptop = Client()
+    assert _attempt(laptop, "caseworker", PASSWORD, current_code(user)) == 302
+    response = laptop.post("/logout")
+    cleared = response["Clear-Site-Data"]
+    assert '"cache"' in cleared
+    assert '"storage"' in cleared
+    assert '"cookies"' not in cleared
+    for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):  # type: ignore[attr-defined]
+        assert response.cookies[name]["max-age"] == 0
+    assert settings.DEVICE_COOKIE_NAME not in response.cookies  # type: ignore[attr-defined]
