@@ -176,3 +176,20 @@ def test_a_grant_withdrawn_by_saving_roles_is_audited(world: World) -> None:
     assert entry.target_ref == str(member.pk)
     assert entry.actor_id == world.users["coordinator"].pk
     assert entry.detail["role"] == "coordinator"
+
+
+def test_a_grant_withdrawn_while_being_approved_grants_nothing(world: World) -> None:
+    """Approval claims the pending grant: if it was withdrawn meanwhile (another request
+    between the approver's read and write), no membership is created and nothing audited."""
+    from safepassage.apps.accounts import grants
+
+    member = world.users["colleague"]
+    sign_in(Client(), world.users["coordinator"]).post(
+        f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]}
+    )
+    stale = RoleGrant.objects.get()
+    grants.decline(RoleGrant.objects.get(), actor=world.users["coordinator"])
+    with pytest.raises(grants.GrantGone):
+        grants.approve(stale, actor=_second_coordinator(world))
+    assert _roles(member, world) == {"caseworker"}
+    assert not AuditEntry.objects.filter(action="organisation.approve_role").exists()

@@ -8,6 +8,7 @@ approves it; neither the proposer nor the person concerned can approve.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from django.db import transaction
@@ -19,6 +20,10 @@ from safepassage.apps.audit.actions import record
 
 class SecondApproverNeeded(PermissionError):
     """The approver proposed the grant, or is the person it is for."""
+
+
+class GrantGone(LookupError):
+    """The grant was decided or withdrawn by another request meanwhile."""
 
 
 ProposalListener = Callable[[Organisation, User], None]
@@ -60,17 +65,18 @@ def withdraw_unwanted(
         role__in=wanted
     )
     for grant in unwanted:
-        _decide(grant, "organisation.decline_role", actor)
+        with contextlib.suppress(GrantGone):  # decided meanwhile by another request
+            _decide(grant, "organisation.decline_role", actor)
 
 
 def approve(grant: RoleGrant, *, actor: User) -> None:
     if actor.pk in (grant.proposed_by_id, grant.user_id):
         raise SecondApproverNeeded
     with transaction.atomic():
+        _decide(grant, "organisation.approve_role", actor)  # claims it first: raises GrantGone
         Membership.objects.get_or_create(
             user_id=grant.user_id, organisation_id=grant.organisation_id, role=grant.role
         )
-        _decide(grant, "organisation.approve_role", actor)
 
 
 def decline(grant: RoleGrant, *, actor: User) -> None:
@@ -80,6 +86,9 @@ def decline(grant: RoleGrant, *, actor: User) -> None:
 
 
 def _decide(grant: RoleGrant, action: str, actor: User) -> None:
+    """Claim the pending grant (so two decisions at once apply only one), then audit it."""
+    if RoleGrant.objects.filter(pk=grant.pk).delete()[0] != 1:
+        raise GrantGone
     record(
         action,
         actor_id=actor.pk,
@@ -88,7 +97,6 @@ def _decide(grant: RoleGrant, action: str, actor: User) -> None:
         target_ref=str(grant.user_id),
         detail={"role": grant.role, "proposed_by": grant.proposed_by_id},
     )
-    grant.delete()
 
 
 def coordinator_count(organisation: Organisation) -> int:
