@@ -71,6 +71,15 @@ def withdraw_unwanted(
 
 def approve(grant: RoleGrant, *, actor: User) -> None:
     if actor.pk in (grant.proposed_by_id, grant.user_id):
+        record(
+            "organisation.approve_role",
+            actor_id=actor.pk,
+            organisation_id=grant.organisation_id,
+            target_type="user",
+            target_ref=str(grant.user_id),
+            outcome="denied",
+            detail={"role": grant.role},
+        )
         raise SecondApproverNeeded
     with transaction.atomic():
         _decide(grant, "organisation.approve_role", actor)  # claims it first: raises GrantGone
