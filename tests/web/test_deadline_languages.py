@@ -252,3 +252,23 @@ def test_lawyer_before_the_request_is_refused(french: World) -> None:
             lawyer_notified_on=D(2026, 3, 1),
         )  # fmt: skip
     assert not french.case.suspensions.exists()
+
+
+def test_lawyer_notified_before_the_applicant_is_recorded_gives_an_act_by(
+    french: World,
+) -> None:
+    """With only the lawyer's notice recorded the clock may already run again: the page
+    shows the act-by date, and says the rule's own reading is still suspended."""
+    record_event(french.case, "ofpra_decision_notified", D(2026, 3, 2), actor_id=1)
+    client = sign_in(Client(), french.users["caseworker"])
+    client.post(
+        f"/cases/{french.case.reference}/suspensions",
+        {"requested_on": "2026-03-10", "lawyer_notified_on": "2026-04-20"},
+    )
+    cnda = _deadline(french, "fr.cnda_appeal")
+    assert (cnda.due, cnda.act_by) == (None, D(2026, 5, 13))
+    page = client.get(f"/cases/{french.case.reference}").content.decode()
+    row = re.search(r"<strong>2026-05-13</strong>(.*?)</td>", page, re.S)
+    assert row is not None
+    assert "rule read as" not in row.group(1)
+    assert "suspended" in row.group(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 
 import pytest
+from django.conf import settings
 from django.test import Client
 
 from safepassage.apps.accounts.sessions import SESSION_LAST_SEEN, SESSION_STARTED
@@ -41,7 +42,8 @@ def test_sign_out_ends_every_session_of_the_user(world: World) -> None:
     phone = sign_in(Client(), user)
     response = laptop.post("/logout")
     assert response.status_code == 302
-    assert "cookies" in response["Clear-Site-Data"]
+    assert '"cache"' in response["Clear-Site-Data"]
+    assert response.cookies[settings.SESSION_COOKIE_NAME]["max-age"] == 0
     assert phone.get("/").status_code == 302
 
 

@@ -144,3 +144,29 @@ def test_first_sign_in_enrols_totp_and_shows_recovery_codes_once(world: World) -
 
 def test_enrolment_page_needs_a_password_check_first(world: World) -> None:
     assert Client().get("/login/enrol")["Location"] == "/login"
+
+
+def test_an_account_without_a_password_yet_costs_a_full_hash_check(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An invited account whose setup link was not used has an unusable password, which
+    Django refuses without hashing: the attempt must still verify a real hash, or its
+    quick answer tells which (invited) usernames exist."""
+    from django.contrib.auth.hashers import is_password_usable
+
+    from safepassage.apps.accounts import signin
+
+    checked: list[str] = []
+    real = signin.check_password
+
+    def spy(password: str, encoded: str, *args: object, **kwargs: object) -> bool:
+        checked.append(encoded)
+        return real(password, encoded)
+
+    monkeypatch.setattr(signin, "check_password", spy)
+    User.objects.create_user("invited-abcd")  # no password: as invite_member leaves it
+    for name in ("invited-abcd", "nobody-here"):
+        response = Client().post("/login", {"username": name, "password": "guess", "code": ""})
+        assert response.status_code == 200
+    assert len(checked) == 2
+    assert all(is_password_usable(encoded) for encoded in checked)

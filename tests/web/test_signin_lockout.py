@@ -116,3 +116,48 @@ def test_unknown_names_cannot_grow_the_table_past_its_bound(world: World, settin
     assert SignInThrottle.objects.filter(known=False).count() <= 3
     # The flood did not reset the real account's counter.
     assert SignInThrottle.objects.get(known=True).failures == 5
+
+
+def test_typing_an_internal_bucket_name_does_not_lock_out_known_devices(world: World) -> None:
+    """A typed name such as "device#user#7" is an unknown name: it must not land in the
+    known-device bucket of user 7, or an attacker defeats the device-cookie defence."""
+    user = world.users["caseworker"]
+    laptop = Client()
+    assert _attempt(laptop, "caseworker", PASSWORD, current_code(user)) == 302
+    laptop.post("/logout")
+    _lock_out(f"device#user#{user.pk}")
+    _lock_out("caseworker")
+    assert _attempt(laptop, "caseworker", PASSWORD, current_code(user, 1)) == 302
+
+
+def test_typing_an_internal_bucket_name_cannot_flush_a_real_accounts_counter(
+    world: World, settings: object
+) -> None:
+    """Claiming the account's bucket through an unknown name ("user#7") must not make the
+    cap on unknown names prune it, which would reset the guesses against the account."""
+    settings.SIGNIN_THROTTLE_MAX_UNKNOWN = 3  # type: ignore[attr-defined]
+    user = world.users["caseworker"]
+    _attempt(Client(), f"user#{user.pk}", "x")
+    _lock_out("caseworker", attempts=5)
+    for number in range(8):
+        _attempt(Client(), f"unknown-{number}", "x")
+    assert SignInThrottle.objects.get(known=True).failures == 5
+
+
+def test_sign_out_keeps_the_device_cookie_and_clears_the_rest(
+    world: World, settings: object
+) -> None:
+    """A browser's Clear-Site-Data "cookies" would wipe the device cookie at every sign-out,
+    so only a browser that never signed out would pass a lockout. Sign-out clears cache and
+    storage, and expires the session and CSRF cookies by name instead."""
+    user = world.users["caseworker"]
+    laptop = Client()
+    assert _attempt(laptop, "caseworker", PASSWORD, current_code(user)) == 302
+    response = laptop.post("/logout")
+    cleared = response["Clear-Site-Data"]
+    assert '"cache"' in cleared
+    assert '"storage"' in cleared
+    assert '"cookies"' not in cleared
+    for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):  # type: ignore[attr-defined]
+        assert response.cookies[name]["max-age"] == 0
+    assert settings.DEVICE_COOKIE_NAME not in response.cookies  # type: ignore[attr-defined]

@@ -47,7 +47,7 @@ def test_a_coordinator_grant_waits_for_a_second_coordinator(world: World) -> Non
     assert second.post(f"/people/grants/{grant.pk}/approve").status_code == 302
     assert _roles(member, world) == {"caseworker", "coordinator"}
     assert not RoleGrant.objects.exists()
-    entry = AuditEntry.objects.get(action="organisation.approve_role")
+    entry = AuditEntry.objects.get(action="organisation.approve_role", outcome="ok")
     assert entry.target_ref == str(member.pk)
 
 
@@ -98,7 +98,9 @@ def test_deleting_a_case_needs_a_second_coordinator_typing_its_reference(world: 
     assert Case.objects.filter(pk=case.pk).exists()
     assert second.post(f"/cases/{ref}/delete", {"reference": ref}).status_code == 302
     assert not Case.objects.filter(pk=case.pk).exists()
-    assert AuditEntry.objects.filter(action="case.request_delete", target_ref=ref).count() == 1
+    requests = AuditEntry.objects.filter(action="case.request_delete", target_ref=ref)
+    assert requests.filter(outcome="ok").count() == 1
+    assert requests.filter(outcome="denied").count() == 1  # the requester's second try
     shred = AuditEntry.objects.get(action="case.shred", target_ref=ref)
     assert shred.detail["requested_by"] == world.users["coordinator"].pk
 
@@ -161,3 +163,54 @@ def test_createadmin_announces_a_new_coordinator_to_the_existing_ones(world: Wor
     assert main(["createadmin", "--organisation", "org-a", "--username", "coord-two"]) == 0
     told = Notification.objects.filter(kind="account_created").values_list("user", flat=True)
     assert list(told) == [world.users["coordinator"].pk]
+
+
+def test_a_grant_withdrawn_by_saving_roles_is_audited(world: World) -> None:
+    """Unticking a pending coordinator role drops the proposal, and the audit trail says so,
+    as it does for the Withdraw button."""
+    member = world.users["colleague"]
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]})
+    assert RoleGrant.objects.exists()
+    coordinator.post(f"/people/{member.pk}/roles", {"roles": ["caseworker"]})
+    assert not RoleGrant.objects.exists()
+    entry = AuditEntry.objects.get(action="organisation.decline_role")
+    assert entry.target_ref == str(member.pk)
+    assert entry.actor_id == world.users["coordinator"].pk
+    assert entry.detail["role"] == "coordinator"
+
+
+def test_a_grant_withdrawn_while_being_approved_grants_nothing(world: World) -> None:
+    """Approval claims the pending grant: if it was withdrawn meanwhile (another request
+    between the approver's read and write), no membership is created and nothing audited."""
+    from safepassage.apps.accounts import grants
+
+    member = world.users["colleague"]
+    sign_in(Client(), world.users["coordinator"]).post(
+        f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]}
+    )
+    stale = RoleGrant.objects.get()
+    grants.decline(RoleGrant.objects.get(), actor=world.users["coordinator"])
+    with pytest.raises(grants.GrantGone):
+        grants.approve(stale, actor=_second_coordinator(world))
+    assert _roles(member, world) == {"caseworker"}
+    assert not AuditEntry.objects.filter(action="organisation.approve_role").exists()
+
+
+def test_a_coordinator_trying_to_be_their_own_second_is_audited(world: World) -> None:
+    """Approving one's own proposal, or confirming one's own deletion request, is refused
+    and leaves a denied entry: a phished coordinator probing the rule is visible."""
+    member, proposer = world.users["colleague"], world.users["coordinator"]
+    client = sign_in(Client(), proposer)
+    client.post(f"/people/{member.pk}/roles", {"roles": ["caseworker", "coordinator"]})
+    client.post(f"/people/grants/{RoleGrant.objects.get().pk}/approve")
+    ref = world.unassigned_case.reference
+    client.post(f"/cases/{ref}/delete", {"reference": ref})
+    client.post(f"/cases/{ref}/delete", {"reference": ref})
+    denied = AuditEntry.objects.filter(outcome="denied", actor_id=proposer.pk)
+    assert set(denied.values_list("action", flat=True)) == {
+        "organisation.approve_role",
+        "case.request_delete",
+    }
+    assert Case.objects.filter(pk=world.unassigned_case.pk).exists()
+    assert _roles(member, world) == {"caseworker"}

@@ -74,6 +74,16 @@ def test_lawyer_notified_before_the_applicant() -> None:
     assert result.act_by == date(2026, 5, 13)
 
 
+def test_lawyer_notified_while_the_applicants_notice_is_not_recorded() -> None:
+    """The lawyer was told on 20 April and the applicant's notice is not recorded: the
+    clock may have restarted on 20 April (the earlier notification), so act-by is 13 May
+    even though ``due`` waits for the applicant's date."""
+    result = cnda(Suspension(date(2026, 3, 10), None, lawyer_notified=date(2026, 4, 20)))
+    assert result.due is None
+    assert result.state is DeadlineState.SUSPENDED
+    assert result.act_by == date(2026, 5, 13)
+
+
 def test_request_on_day_15_suspends() -> None:
     """17 March is day 15: it suspends; 17 days left from 21 April → 8 May (holiday) → 11 May."""
     result = cnda(Suspension(date(2026, 3, 17), date(2026, 4, 20)))

@@ -139,6 +139,21 @@ def test_deemed_notification(
     assert notice.params["deemed"] == deemed.isoformat()
 
 
+@pytest.mark.parametrize("track", ["l921_2", None])
+def test_an_unverified_deemed_date_does_not_delay_a_period_in_hours(track: str | None) -> None:
+    """48 hours (L921-2) from a portal posting on Monday 2 March: the deemed date (17 March)
+    is unverified, so act-by counts from the posting, 3 March, as for periods in days; with
+    no track the earliest track is that one."""
+    result = compute_deadline(
+        "fr.oqtf_challenge",
+        date(2026, 3, 2),
+        on=ON,
+        notified_by="portal_posted_not_viewed",
+        track=track,
+    )
+    assert result.act_by == date(2026, 3, 3)
+
+
 def test_manner_of_another_country_is_refused() -> None:
     """A German manner of service on a French rule is an error naming the French ones."""
     with pytest.raises(KeyError, match="portal_viewed"):

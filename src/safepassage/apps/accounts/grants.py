@@ -8,6 +8,7 @@ approves it; neither the proposer nor the person concerned can approve.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from django.db import transaction
@@ -19,6 +20,10 @@ from safepassage.apps.audit.actions import record
 
 class SecondApproverNeeded(PermissionError):
     """The approver proposed the grant, or is the person it is for."""
+
+
+class GrantGone(LookupError):
+    """The grant was decided or withdrawn by another request meanwhile."""
 
 
 ProposalListener = Callable[[Organisation, User], None]
@@ -51,21 +56,36 @@ def propose(organisation: Organisation, member: User, roles: set[str], *, actor:
             )
 
 
-def withdraw_unwanted(organisation: Organisation, member: User, wanted: set[str]) -> None:
-    """Drop pending grants of roles no longer ticked for the member."""
-    RoleGrant.objects.filter(organisation=organisation, user=member).exclude(
+def withdraw_unwanted(
+    organisation: Organisation, member: User, wanted: set[str], *, actor: User
+) -> None:
+    """Drop pending grants of roles no longer ticked for the member (each audited as a
+    decline, as the Withdraw button is)."""
+    unwanted = RoleGrant.objects.filter(organisation=organisation, user=member).exclude(
         role__in=wanted
-    ).delete()
+    )
+    for grant in unwanted:
+        with contextlib.suppress(GrantGone):  # decided meanwhile by another request
+            _decide(grant, "organisation.decline_role", actor)
 
 
 def approve(grant: RoleGrant, *, actor: User) -> None:
     if actor.pk in (grant.proposed_by_id, grant.user_id):
+        record(
+            "organisation.approve_role",
+            actor_id=actor.pk,
+            organisation_id=grant.organisation_id,
+            target_type="user",
+            target_ref=str(grant.user_id),
+            outcome="denied",
+            detail={"role": grant.role},
+        )
         raise SecondApproverNeeded
     with transaction.atomic():
+        _decide(grant, "organisation.approve_role", actor)  # claims it first: raises GrantGone
         Membership.objects.get_or_create(
             user_id=grant.user_id, organisation_id=grant.organisation_id, role=grant.role
         )
-        _decide(grant, "organisation.approve_role", actor)
 
 
 def decline(grant: RoleGrant, *, actor: User) -> None:
@@ -75,6 +95,9 @@ def decline(grant: RoleGrant, *, actor: User) -> None:
 
 
 def _decide(grant: RoleGrant, action: str, actor: User) -> None:
+    """Claim the pending grant (so two decisions at once apply only one), then audit it."""
+    if RoleGrant.objects.filter(pk=grant.pk).delete()[0] != 1:
+        raise GrantGone
     record(
         action,
         actor_id=actor.pk,
@@ -83,7 +106,6 @@ def _decide(grant: RoleGrant, action: str, actor: User) -> None:
         target_ref=str(grant.user_id),
         detail={"role": grant.role, "proposed_by": grant.proposed_by_id},
     )
-    grant.delete()
 
 
 def coordinator_count(organisation: Organisation) -> int:

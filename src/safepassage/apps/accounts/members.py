@@ -120,7 +120,7 @@ def set_roles(
         ).delete()
         for role in sorted(added):
             Membership.objects.create(user=member, organisation=organisation, role=role)
-        grants.withdraw_unwanted(organisation, member, roles)
+        grants.withdraw_unwanted(organisation, member, roles, actor=actor)
         grants.propose(organisation, member, waiting, actor=actor)
         record(
             "organisation.change_roles",

@@ -64,3 +64,11 @@ def account_digest(username: str) -> str:
     password typed into the name field, say) without the server's sign-in key.
     """
     return keyed_digest("safepassage/signin-throttle/v1", username.strip().casefold())
+
+
+def account_bucket_digest(bucket: str, user_id: int) -> str:
+    """Key of a known account's throttle bucket ("any" or "device"), by its id.
+
+    A domain of its own, so that no typed name (``account_digest``) can land in it.
+    """
+    return keyed_digest("safepassage/signin-throttle/account/v1", f"{bucket}:{user_id}")

@@ -19,6 +19,7 @@ from django.utils import timezone
 from safepassage.apps.accounts import devices, seeds, totp
 from safepassage.apps.accounts.models import RecoveryCode, SignInThrottle, User
 from safepassage.apps.accounts.secrets_util import (
+    account_bucket_digest,
     account_digest,
     digest,
     normalise_recovery_code,
@@ -94,7 +95,8 @@ def _second_factor_ok(user: User, code: str) -> tuple[bool, bool]:
 
 def throttle_keys(user: User) -> tuple[str, str]:
     """The account's two throttle buckets: any browser, and browsers it signed in from."""
-    return account_digest(f"user#{user.pk}"), account_digest(f"device#user#{user.pk}")
+    # Not account_digest(): a typed name such as "user#7" must not reach these buckets.
+    return account_bucket_digest("any", user.pk), account_bucket_digest("device", user.pk)
 
 
 def _throttle_key(user: User | None, username: str, device: str) -> str:
@@ -133,7 +135,12 @@ def check_credentials(username: str, password: str, code: str, device: str = "")
         throttle, _ = SignInThrottle.objects.select_for_update().get_or_create(
             account_digest=key, defaults={"known": user is not None}
         )
-        password_ok = check_password(password, user.password if user else _dummy_hash())
+        # An unusable password (an invited account not set up yet) is refused by Django
+        # without hashing; check the dummy hash instead, so the timing stays the same.
+        usable = user is not None and user.has_usable_password()
+        encoded = user.password if user is not None and usable else _dummy_hash()
+        password_ok = check_password(password, encoded)
+        password_ok = password_ok and usable
         throttled = throttle.blocked_until is not None and throttle.blocked_until > now
         result = SignInResult(Outcome.FAILED)
         if user is not None and password_ok and not throttled:

@@ -93,7 +93,9 @@ class Run:
             remaining = (end - max(item.start, trigger + timedelta(days=1))).days
             self.step("suspension_start", start=item.start, remaining_days=remaining)
             known = [d for d in (item.end, item.lawyer_notified) if d is not None and d <= on]
-            if item.end is None or item.end > on:
+            # The strict pass restarts from the earlier notification, so a lawyer's notice
+            # restarts it even while the applicant's is not known yet.
+            if (item.end is None or item.end > on) and (self.lenient or not known):
                 self.step("suspension_open", start=item.start, on=on)
                 return None
             if self.lenient:

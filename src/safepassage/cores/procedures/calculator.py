@@ -68,9 +68,12 @@ def _hours(rule: Rule, event: _Event) -> _Outcome:
         due_at = event.instant + timedelta(hours=rule.length)
         steps = (_step("add_hours", hours=rule.length, due_at=due_at.isoformat()), *ignored)
         return _Outcome(due_at.date(), due_at.date(), steps, due_at)
-    last = event.day + timedelta(days=math.ceil(rule.length / 24) - 1)
+    span = timedelta(days=math.ceil(rule.length / 24) - 1)
+    last = event.day + span
     steps = (_step("hours_date_only", hours=rule.length, date=last), *ignored)
-    return _Outcome(last, last, steps)
+    # Act-by from where the strict pass starts (the recorded date if the deemed one is
+    # unverified), as for periods in days.
+    return _Outcome(last, min(last, event.recorded + span), steps)
 
 
 def _once(rule: Rule, event: _Event) -> _Outcome:

@@ -147,7 +147,8 @@ def request_or_confirm_deletion(case: Case, *, actor: User) -> bool:
             record_case("case.request_delete", case, actor_id=actor.pk)
             tell_other_coordinators(case.organisation_id, actor, "deletion_requested", case)
             return False
-        if pending.requested_by_id == actor.pk:
+        if pending.requested_by_id == actor.pk:  # refused, and audited: one person twice
+            record_case("case.request_delete", case, actor_id=actor.pk, outcome="denied")
             return False
         # Claim the request, so that two approvers at once shred only once.
         if DeletionRequest.objects.filter(pk=pending.pk).delete()[0] != 1:

@@ -120,6 +120,8 @@ def grant_approve_view(request: HttpRequest, grant_id: int) -> HttpResponse:
     grant = _grant_or_404(access, grant_id)
     try:
         grants.approve(grant, actor=access.user)
+    except grants.GrantGone:
+        raise Http404 from None
     except grants.SecondApproverNeeded:
         messages.error(
             request, _("Another coordinator must approve this: not the proposer, not the person.")
@@ -133,7 +135,10 @@ def grant_approve_view(request: HttpRequest, grant_id: int) -> HttpResponse:
 def grant_decline_view(request: HttpRequest, grant_id: int) -> HttpResponse:
     access = access_of(request)
     grant = _grant_or_404(access, grant_id)
-    grants.decline(grant, actor=access.user)
+    try:
+        grants.decline(grant, actor=access.user)
+    except grants.GrantGone:
+        raise Http404 from None
     messages.success(request, _("Proposal withdrawn."))
     return redirect("accounts:member_detail", user_id=grant.user_id)
 

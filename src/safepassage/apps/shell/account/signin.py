@@ -156,5 +156,9 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     sign_out_everywhere(request)
     record("account.sign_out", actor_id=actor)
     response = redirect("accounts:login")
-    response.headers["Clear-Site-Data"] = '"cache", "cookies", "storage"'
+    # Not "cookies": that would also wipe the device cookie (accounts.devices), which must
+    # outlive the session to pass a lockout. The session and CSRF cookies go by name.
+    response.headers["Clear-Site-Data"] = '"cache", "storage"'
+    response.delete_cookie(settings.SESSION_COOKIE_NAME, samesite="Strict")
+    response.delete_cookie(settings.CSRF_COOKIE_NAME, samesite="Strict")
     return response
