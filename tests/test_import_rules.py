@@ -31,8 +31,8 @@ LAYERS: dict[str, int] = {
     "access": 4,
     "cases": 5,
     "safety": 6,
-    "shell": 7,
-    "api": 7,
+    "shell": 8,
+    "api": 8,
 }
 TOP_LEVEL = ("safepassage.cli", "safepassage.commands", "safepassage.project", "safepassage.demo")
 NOT_IN_CORES = ("django", "ninja", "pydantic", "psycopg")

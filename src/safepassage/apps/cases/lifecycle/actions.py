@@ -9,6 +9,7 @@ from safepassage.apps.accounts.models import User
 from safepassage.apps.audit.actions import record_case
 from safepassage.apps.cases.lifecycle.machine import CaseFacts, MoveRefused, check_move
 from safepassage.apps.cases.lifecycle.procedure import recompute_deadlines
+from safepassage.apps.cases.lifecycle.signoff_checks import SignOffRefused, signoff_refusals
 from safepassage.apps.cases.models import Case, StageTransition, VettingOutcome, VettingSignOff
 
 
@@ -70,6 +71,9 @@ def sign_off(case: Case, reviewer: User, outcome: str, note: str) -> VettingSign
         raise NotIndependent("assigned")
     if case.signoffs.filter(reviewer_id=reviewer.pk).exists():
         raise NotIndependent("already")
+    reasons = signoff_refusals(case, outcome)
+    if reasons:
+        raise SignOffRefused(reasons)
     try:
         with transaction.atomic():
             signoff = _record_signoff(case, reviewer, outcome, note)

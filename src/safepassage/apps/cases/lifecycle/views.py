@@ -30,6 +30,7 @@ from safepassage.apps.cases.lifecycle.procedure import (
     record_event,
     record_suspension,
 )
+from safepassage.apps.cases.lifecycle.signoff_checks import SignOffRefused
 from safepassage.apps.cases.models import Deadline
 from safepassage.apps.cases.registry.lookup import back_to_case, case_in_scope
 
@@ -102,6 +103,9 @@ def signoff_view(request: HttpRequest, reference: str) -> HttpResponse:
             form.cleaned_data["outcome"],
             form.cleaned_data["note"],
         )
+    except SignOffRefused as refused:
+        for reason in refused.reasons:
+            messages.error(request, reason)
     except NotIndependent as why:
         messages.error(
             request,

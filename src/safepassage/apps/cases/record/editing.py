@@ -30,6 +30,7 @@ from safepassage.apps.cases.models import (
 )
 from safepassage.apps.cases.record import forms as f
 from safepassage.apps.cases.record import sections as s
+from safepassage.apps.cases.registry.watchers import record_changed
 
 
 def _service_row(case: Case) -> ServiceRecord:
@@ -192,3 +193,4 @@ def save_section(case: Case, name: str, cleaned: dict[str, Any], *, actor_id: in
     with transaction.atomic():
         section.save(case, data)
         record_case("case.edit", case, actor_id=actor_id, detail={"section": name})
+        record_changed(case, name)

@@ -27,6 +27,7 @@ from safepassage.apps.cases.models import (
 from safepassage.apps.cases.models.record import NameKind
 from safepassage.apps.cases.notifications import tell_other_coordinators
 from safepassage.apps.cases.registry.country_index import discard
+from safepassage.apps.cases.registry.watchers import record_changed
 from safepassage.apps.vault import blobs
 
 
@@ -90,6 +91,7 @@ def create_case(
         record_case(
             "case.create", case, actor_id=actor.pk if actor else None, detail={"stage": data.stage}
         )
+        record_changed(case, "created")
     return case
 
 

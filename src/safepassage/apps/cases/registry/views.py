@@ -9,6 +9,7 @@ from safepassage.apps.access.context import access_of
 from safepassage.apps.accounts.models import User
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.record.panels import render_case_panels
 from safepassage.apps.cases.record.presenters import case_forms, present_case
 from safepassage.apps.cases.registry.actions import NewCase, create_case_as
 from safepassage.apps.cases.registry.forms import NewCaseForm
@@ -89,6 +90,7 @@ def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
         "assignees": list(case.assignees.all()),
         "can": {name: access.may(f"cases:{name}") for name in CASE_ACTIONS},
         "can_reveal": access.may("cases:reveal_location") and is_assigned,
+        "extra_panels": render_case_panels(request, case),
         **case_forms(case),
     }
     return render(request, "cases/detail.html", context)
