@@ -15,12 +15,12 @@ from django.test import Client
 from django.utils import timezone
 
 from safepassage.apps.accounts import totp
-from safepassage.apps.accounts.models import User
+from safepassage.apps.accounts.models import TotpSeal, User
 from safepassage.apps.accounts.recovery import replace_recovery_codes
 from safepassage.apps.vault import keystore
 from safepassage.cores.crypto import Keyring
 
-from .conftest import PASSWORD, World
+from .conftest import PASSWORD, SEEDS, World
 
 pytestmark = pytest.mark.django_db
 
@@ -64,11 +64,32 @@ def test_existing_plaintext_seeds_are_sealed_by_the_worker_job(world: World) -> 
     from safepassage.apps.accounts.jobs import seal_totp_seeds
 
     user = world.users["vetting"]
+    TotpSeal.objects.filter(user=user).delete()  # an account from before seeds were sealed
     User.objects.filter(pk=user.pk).update(totp_secret=totp.new_secret())
     secret = User.objects.get(pk=user.pk).totp_secret
     assert seal_totp_seeds(timezone.now()) >= 1
     assert secret not in _database_text()
     code = totp.code_at(secret, time.time())
+    ok = Client().post("/login", {"username": "vetting", "password": PASSWORD, "code": code})
+    assert ok.status_code == 302
+
+
+def test_a_stale_plaintext_seed_never_replaces_a_sealed_one(world: World) -> None:
+    from safepassage.apps.accounts.jobs import seal_totp_seeds
+
+    user = world.users["vetting"]
+    stale = totp.new_secret()
+    User.objects.filter(pk=user.pk).update(totp_secret=stale)
+    seal_totp_seeds(timezone.now())
+    assert stale not in _database_text()
+    fresh = SEEDS[user.pk]
+    stale_code = totp.code_at(stale, time.time())
+    if stale_code != totp.code_at(fresh, time.time()):
+        refused = Client().post(
+            "/login", {"username": "vetting", "password": PASSWORD, "code": stale_code}
+        )
+        assert refused.status_code == 200
+    code = totp.code_at(fresh, time.time())
     ok = Client().post("/login", {"username": "vetting", "password": PASSWORD, "code": code})
     assert ok.status_code == 302
 

@@ -61,9 +61,15 @@ def seed_of(user: User) -> str:
 
 
 def seal_legacy_seeds() -> int:
-    """Move every plaintext seed into a TotpSeal; returns how many (safe to run twice)."""
+    """Move every plaintext seed into a TotpSeal; returns how many (safe to run twice).
+
+    A user who already has a sealed seed keeps it: the sealed one is the newer (enrolment
+    writes only sealed seeds), so a stale plaintext copy is dropped, never sealed over it."""
     moved = 0
     for user in User.objects.exclude(totp_secret="").order_by("pk"):
+        if TotpSeal.objects.filter(user_id=user.pk).exists():
+            User.objects.filter(pk=user.pk).update(totp_secret="")
+            continue
         store(user, user.totp_secret)
         moved += 1
     return moved
