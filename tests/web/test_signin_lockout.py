@@ -161,3 +161,42 @@ def test_sign_out_keeps_the_device_cookie_and_clears_the_rest(
     for name in (settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME):  # type: ignore[attr-defined]
         assert response.cookies[name]["max-age"] == 0
     assert settings.DEVICE_COOKIE_NAME not in response.cookies  # type: ignore[attr-defined]
+
+
+@pytest.mark.django_db
+def test_pruning_passes_over_a_row_another_sign_in_holds() -> None:
+    """Two failing sign-ins pruning at once must not wait on each other's rows (on
+    PostgreSQL that was a deadlock). SQLite has no row locks: the PostgreSQL run checks it."""
+    import threading
+
+    from django.db import connection, transaction
+
+    from safepassage.apps.accounts.signin import prune_throttle
+
+    if connection.vendor != "postgresql":
+        pytest.skip("row locks exist only on PostgreSQL; `make test` runs this there")
+    held, release = threading.Event(), threading.Event()
+    digest = "d" * 64
+
+    def another_sign_in() -> None:
+        # Its own connection, committed, so the test's transaction sees the row.
+        old = timezone.now() - timedelta(days=2)
+        SignInThrottle.objects.create(account_digest=digest, failures=1, updated_at=old)
+        with transaction.atomic():
+            list(SignInThrottle.objects.select_for_update().filter(account_digest=digest))
+            held.set()
+            release.wait(10)
+        SignInThrottle.objects.filter(account_digest=digest).delete()
+        connection.close()
+
+    other = threading.Thread(target=another_sign_in)
+    other.start()
+    try:
+        assert held.wait(10)
+        with connection.cursor() as cursor:
+            cursor.execute("SET LOCAL lock_timeout = '2s'")  # waiting fails here, not hangs
+        assert SignInThrottle.objects.filter(account_digest=digest).exists()
+        assert prune_throttle(timezone.now()) == 0
+    finally:
+        release.set()
+        other.join()

@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from django.conf import settings
 from django.contrib.auth.hashers import check_password, make_password
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from safepassage.apps.accounts import devices, seeds, totp
@@ -109,17 +110,30 @@ def _throttle_key(user: User | None, username: str, device: str) -> str:
 
 
 def prune_throttle(now: datetime) -> int:
-    """Forget rows untouched for a day and not blocking; cap the rows of unknown names."""
+    """Forget rows untouched for a day and not blocking; cap the rows of unknown names.
+
+    Runs in its own transaction and passes over rows another sign-in holds locked
+    (``skip_locked``): two failing sign-ins pruning at once must never wait on each other's
+    rows, which on PostgreSQL would be a deadlock and a failed sign-in page."""
     keep = timedelta(seconds=settings.SIGNIN_THROTTLE_KEEP_SECONDS)
-    expired = SignInThrottle.objects.filter(updated_at__lt=now - keep).exclude(
-        blocked_until__gt=now
-    )
-    removed = expired.delete()[0]
-    surplus = SignInThrottle.objects.filter(known=False).order_by("-updated_at", "-pk")
-    oldest = list(surplus.values_list("pk", flat=True)[settings.SIGNIN_THROTTLE_MAX_UNKNOWN :])
-    if oldest:
-        removed += SignInThrottle.objects.filter(pk__in=oldest).delete()[0]
+    with transaction.atomic():
+        expired = SignInThrottle.objects.filter(updated_at__lt=now - keep).exclude(
+            blocked_until__gt=now
+        )
+        removed = _delete_unlocked(expired)
+        surplus = SignInThrottle.objects.filter(known=False).order_by("-updated_at", "-pk")
+        cap = settings.SIGNIN_THROTTLE_MAX_UNKNOWN
+        removed += _delete_unlocked(
+            surplus.filter(pk__in=list(surplus.values_list("pk", flat=True)[cap:]))
+        )
     return removed
+
+
+def _delete_unlocked(rows: QuerySet[SignInThrottle]) -> int:
+    unlocked = list(rows.select_for_update(skip_locked=True).values_list("pk", flat=True))
+    if not unlocked:
+        return 0
+    return SignInThrottle.objects.filter(pk__in=unlocked).delete()[0]
 
 
 def check_credentials(username: str, password: str, code: str, device: str = "") -> SignInResult:
@@ -158,9 +172,10 @@ def check_credentials(username: str, password: str, code: str, device: str = "")
                 throttle.blocked_until = now + delay if delay else None
             throttle.updated_at = now
             throttle.save()
-            prune_throttle(now)
         else:
             SignInThrottle.objects.filter(pk=throttle.pk).update(
                 failures=0, blocked_until=None, updated_at=now
             )
+    if result.outcome is Outcome.FAILED:
+        prune_throttle(now)  # after the commit: this attempt's row lock is released
     return result
