@@ -39,6 +39,29 @@ def test_invite_creates_account_and_one_time_setup_link(world: World) -> None:
     assert first["Location"] == "/login/enrol"
 
 
+def test_two_requests_racing_with_one_setup_link_set_one_password(
+    world: World, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The second request read the link as unused, but the first finished meanwhile."""
+    from safepassage.apps.accounts.models import SetupToken
+    from safepassage.apps.shell.account import signin
+
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    response = coordinator.post("/people/invite", {"username": "race.cw", "role": "caseworker"})
+    link = re.search(r"/setup/[A-Za-z0-9_-]+", response.content.decode()).group(0)
+    username = _invited_username(response.content)
+    checked = signin.NewPasswordForm.is_valid
+
+    def first_request_finishes_meanwhile(form: object) -> bool:
+        SetupToken.objects.filter(user__username=username).update(used_at="2026-01-01T00:00Z")
+        return checked(form)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(signin.NewPasswordForm, "is_valid", first_request_finishes_meanwhile)
+    late = Client().post(link, {"password": PASSWORD, "confirm": PASSWORD})
+    assert late.status_code == 404
+    assert User.objects.get(username=username).has_usable_password() is False
+
+
 def _invited_username(content: bytes) -> str:
     return re.search(r'class="username">([a-z0-9._-]+)<', content.decode()).group(1)
 

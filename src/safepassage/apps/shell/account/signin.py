@@ -138,9 +138,16 @@ def setup_view(request: HttpRequest, token: str) -> HttpResponse:
     form = NewPasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
+            # Claim the link first, conditionally: of two requests racing with one link,
+            # exactly one sets the password; the other finds it used.
+            now = timezone.now()
+            claimed = SetupToken.objects.filter(
+                pk=row.pk, used_at__isnull=True, expires_at__gt=now
+            ).update(used_at=now)
+            if not claimed:
+                return render(request, "shell/404.html", status=404)
             row.user.set_password(form.cleaned_data["password"])
             row.user.save(update_fields=["password"])
-            SetupToken.objects.filter(pk=row.pk).update(used_at=timezone.now())
             end_all_sessions(row.user)
             record("account.first_password", actor_id=row.user.pk)
         messages.success(
