@@ -76,6 +76,16 @@ def test_coordinator_unlocks_a_throttled_member_and_it_is_audited(world: World) 
     assert _attempt(Client(), "caseworker", PASSWORD, current_code(member)) == 302
 
 
+def test_an_unlock_gives_one_try_not_a_fresh_allowance_of_guesses(world: World) -> None:
+    member = world.users["caseworker"]
+    _lock_out("caseworker")
+    coordinator = sign_in(Client(), world.users["coordinator"])
+    assert coordinator.post(f"/people/{member.pk}/unlock").status_code == 302
+    _attempt(Client(), "caseworker", "one more wrong guess")
+    # Paused again at once: even the right password waits.
+    assert _attempt(Client(), "caseworker", PASSWORD, current_code(member)) == 200
+
+
 def test_another_organisations_coordinator_cannot_unlock_our_people(world: World) -> None:
     member = world.users["caseworker"]
     _lock_out("caseworker")

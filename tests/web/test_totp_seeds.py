@@ -94,6 +94,19 @@ def test_a_stale_plaintext_seed_never_replaces_a_sealed_one(world: World) -> Non
     assert ok.status_code == 302
 
 
+def test_signing_in_never_seals_a_stale_plaintext_over_the_sealed_seed(world: World) -> None:
+    user = world.users["vetting"]
+    User.objects.filter(pk=user.pk).update(totp_secret=totp.new_secret())
+    fresh = SEEDS[user.pk]
+    first = totp.code_at(fresh, time.time() - 30)
+    ok = Client().post("/login", {"username": "vetting", "password": PASSWORD, "code": first})
+    assert ok.status_code == 302
+    assert User.objects.get(pk=user.pk).totp_secret == ""
+    later = totp.code_at(fresh, time.time())
+    again = Client().post("/login", {"username": "vetting", "password": PASSWORD, "code": later})
+    assert again.status_code == 302
+
+
 def test_a_sealed_server_takes_a_recovery_code_and_says_so(world: World) -> None:
     user = world.users["vetting"]
     codes = replace_recovery_codes(user)

@@ -145,9 +145,15 @@ def sign_in_paused_until(member: User) -> datetime | None:
 
 
 def unlock_sign_in(organisation: Organisation, member: User, *, actor: User) -> None:
-    """Lift a member's sign-in throttle (both buckets), e.g. after a malicious lockout."""
+    """Lift a member's sign-in pause (both buckets), e.g. after a malicious lockout.
+
+    The pause ends, but the count of failures is not forgiven: one more wrong attempt pauses
+    sign-in again. So an unlock gives the member one try now, never a fresh allowance of
+    guesses to whoever was guessing (nor to a coordinator unlocking again and again)."""
     with transaction.atomic():
-        SignInThrottle.objects.filter(account_digest__in=throttle_keys(member)).delete()
+        SignInThrottle.objects.filter(account_digest__in=throttle_keys(member)).update(
+            blocked_until=None
+        )
         record(
             "organisation.unlock_sign_in",
             actor_id=actor.pk,

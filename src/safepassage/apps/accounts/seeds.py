@@ -60,16 +60,23 @@ def seed_of(user: User) -> str:
     return _sealer().open(user.pk, bytes(row.wrapped), bytes(row.sealed))
 
 
-def seal_legacy_seeds() -> int:
-    """Move every plaintext seed into a TotpSeal; returns how many (safe to run twice).
+def seal_plaintext(user: User) -> bool:
+    """Seal the user's plaintext seed if there is one; True if a seed was moved.
 
     A user who already has a sealed seed keeps it: the sealed one is the newer (enrolment
-    writes only sealed seeds), so a stale plaintext copy is dropped, never sealed over it."""
-    moved = 0
-    for user in User.objects.exclude(totp_secret="").order_by("pk"):
-        if TotpSeal.objects.filter(user_id=user.pk).exists():
-            User.objects.filter(pk=user.pk).update(totp_secret="")
-            continue
-        store(user, user.totp_secret)
-        moved += 1
-    return moved
+    writes only sealed seeds), so a stale plaintext copy is dropped, never sealed over it.
+    Raises SeedsUnavailable while the server is sealed."""
+    if not user.totp_secret:
+        return False
+    if TotpSeal.objects.filter(user_id=user.pk).exists():
+        User.objects.filter(pk=user.pk).update(totp_secret="")
+        user.totp_secret = ""
+        return False
+    store(user, user.totp_secret)
+    return True
+
+
+def seal_legacy_seeds() -> int:
+    """Move every plaintext seed into a TotpSeal; returns how many (safe to run twice)."""
+    users = User.objects.exclude(totp_secret="").order_by("pk")
+    return sum(seal_plaintext(user) for user in users)

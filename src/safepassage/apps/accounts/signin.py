@@ -68,10 +68,9 @@ def _seed_or_nothing(user: User) -> str:
 
 def _seal_if_plaintext(user: User) -> None:
     """A seed from before sealing is sealed at its owner's next sign-in, when keys exist."""
-    if user.totp_secret:
-        # Sealed: the worker's seal_totp_seeds job does it once unsealed.
-        with contextlib.suppress(seeds.SeedsUnavailable):
-            seeds.store(user, user.totp_secret)
+    # Sealed: the worker's seal_totp_seeds job does it once unsealed.
+    with contextlib.suppress(seeds.SeedsUnavailable):
+        seeds.seal_plaintext(user)
 
 
 def _second_factor_ok(user: User, code: str) -> tuple[bool, bool]:
