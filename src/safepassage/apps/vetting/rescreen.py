@@ -1,0 +1,143 @@
+"""The worker's screening runs: new list versions (incremental), due cases, stale cases.
+
+``screen_everything`` is the one job body, in this order: every new list version is compared
+incrementally with the open cases that were up to date before it; then every case noted as
+due is screened in full; then, if no version is waiting, open cases still not screened
+against the current versions (a removed version, a case never screened) are screened in
+full. Rows are claimed with a conditional update, so two workers never screen one case at
+once, and running it twice does nothing the second time.
+"""
+
+from __future__ import annotations
+
+import datetime
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+
+from safepassage.apps.cases.models import Case
+from safepassage.apps.vetting.hits import apply_found, everything, mark_screened
+from safepassage.apps.vetting.models import (
+    CaseScreening,
+    Hit,
+    ListedEntity,
+    ListVersion,
+    ScreeningDue,
+)
+from safepassage.apps.vetting.screening import (
+    HeldIndex,
+    case_queries,
+    entity_from_row,
+    held_index,
+    open_cases_unrestricted,
+    screen_queries,
+    version_key,
+)
+from safepassage.cores.screening import Screener, WatchlistIndex
+
+CLAIM_TIMEOUT = datetime.timedelta(minutes=10)
+BATCH = 500
+
+
+def screen_case(case: Case, held: HeldIndex) -> int:
+    """Screen one case in full against the held index; returns its new hits."""
+    found = screen_queries(Screener(held.index), case_queries(case))
+    new = apply_found(case, found, everything)
+    mark_screened(case, held.key)
+    return new
+
+
+def _changed_entities(version: ListVersion) -> tuple[WatchlistIndex, set[str], set[str]]:
+    """An index of the entities new or changed since the previous version, their ids,
+    and the ids that left the list."""
+    before: dict[str, str] = {}
+    if version.previous_id is not None:
+        rows = ListedEntity.objects.filter(version_id=version.previous_id)
+        before = dict(rows.values_list("entity_id", "fingerprint").iterator(chunk_size=5000))
+    changed: list[tuple[str, dict[str, object]]] = []
+    present: set[str] = set()
+    values = ListedEntity.objects.filter(version=version).values_list(
+        "entity_id", "fingerprint", "data"
+    )
+    for entity_id, print_, data in values.iterator(chunk_size=5000):
+        present.add(entity_id)
+        if before.get(entity_id) != print_:
+            changed.append((entity_id, data))
+    index = WatchlistIndex.build(entity_from_row(version.pk, i, d) for i, d in changed)
+    return index, {i for i, _ in changed}, set(before) - present
+
+
+def rescreen_version(version: ListVersion) -> int:
+    """Compare a new version's new and changed entities with every up-to-date open case."""
+    index, changed, removed = _changed_entities(version)
+    touched = changed | removed
+    list_name = version.watchlist.name
+    screener = Screener(index)
+    previous = version.previous_id
+    updated: list[CaseScreening] = []
+    new = 0
+    screenings = CaseScreening.objects.filter(case__in=open_cases_unrestricted())
+    for screening in screenings.select_related("case").iterator(chunk_size=BATCH):
+        ids = set(screening.version_ids())
+        if version.pk in ids or (previous is not None and previous not in ids):
+            continue  # already seen, or stale: the full screen takes it
+        case = screening.case
+        found = screen_queries(screener, case_queries(case)) if changed else {}
+        if found or (removed and Hit.objects.filter(case=case, active=True).exists()):
+            new += apply_found(case, found, lambda name, eid: name == list_name and eid in touched)
+        screening.version_key = version_key((ids - {previous}) | {version.pk})
+        screening.screened_at = timezone.now()
+        updated.append(screening)
+    CaseScreening.objects.bulk_update(updated, ["version_key", "screened_at"], batch_size=BATCH)
+    return new
+
+
+def rescreen_new_versions(now: datetime.datetime) -> int:
+    done = 0
+    pending = ListVersion.objects.filter(rescreened_at__isnull=True).select_related("watchlist")
+    for version in pending.order_by("pk"):
+        with transaction.atomic():
+            claimed = ListVersion.objects.select_for_update(skip_locked=True).filter(
+                pk=version.pk, rescreened_at__isnull=True
+            )
+            if not claimed.exists():
+                continue
+            if version.removed_at is None:
+                done += rescreen_version(version)
+            claimed.update(rescreened_at=now)
+    return done
+
+
+def screen_due_cases(now: datetime.datetime, held: HeldIndex) -> int:
+    done = 0
+    ready = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
+    for due in ScreeningDue.objects.filter(ready).select_related("case")[:BATCH]:
+        claim = ScreeningDue.objects.filter(pk=due.pk, claimed_at=due.claimed_at)
+        if not claim.update(claimed_at=now):
+            continue
+        screen_case(due.case, held)
+        ScreeningDue.objects.filter(pk=due.pk, since=due.since).delete()
+        done += 1
+    return done
+
+
+def screen_stale_cases(held: HeldIndex) -> int:
+    if not held.key:
+        return 0
+    fresh = CaseScreening.objects.filter(version_key=held.key).values("case_id")
+    stale = open_cases_unrestricted().exclude(pk__in=fresh).exclude(screening_due__isnull=False)
+    done = 0
+    for case in stale.order_by("created_at")[:BATCH]:
+        screen_case(case, held)
+        done += 1
+    return done
+
+
+def screen_everything(now: datetime.datetime) -> int:
+    done = rescreen_new_versions(now)
+    held = held_index()
+    done += screen_due_cases(now, held)
+    if not ListVersion.objects.filter(rescreened_at__isnull=True, removed_at__isnull=True).exists():
+        done += screen_stale_cases(held)
+    return done
