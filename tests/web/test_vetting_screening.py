@@ -66,7 +66,8 @@ def test_a_decision_holds_through_a_rescreen_and_returns_when_the_entity_changes
     import_sample(unchanged)
     run_worker()
     hit = Hit.objects.get(case=case)
-    assert hit.state == HitState.NOT_SAME and not hit.changed_since_decision
+    assert hit.state == HitState.NOT_SAME
+    assert not hit.changed_since_decision
     changed = [
         listed("X1", "Чувиляев Александр Петрович", "Tchouviliaev", born="1990-04-12"),
         *SAMPLE[1:],
@@ -86,7 +87,8 @@ def test_an_incremental_rescreen_compares_only_new_entities_and_marks_cases_curr
     quiet = new_case(world.org, "Пётр Сидоров")
     run_worker()
     second = import_sample([*SAMPLE, listed("X4", "Сидоров Пётр")])
-    assert second.changed_count == 1 and second.previous_id == first.pk
+    assert second.changed_count == 1
+    assert second.previous_id == first.pk
     assert not screening_up_to_date(quiet)
     run_worker()
     assert [h.details["entity_id"] for h in Hit.objects.filter(case=quiet)] == ["X4"]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from django.db import transaction
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -105,11 +105,11 @@ def vetting_queue(cases: QuerySet[Case]) -> QuerySet[Case]:
     """Open cases with undecided hits or not screened against the current lists, oldest first."""
     undecided = Hit.objects.filter(case=OuterRef("pk"), active=True, state=HitState.UNDECIDED)
     key = current_key()
-    need = Exists(undecided)
+    need = Q(Exists(undecided))
     if key is not None:
         fresh = CaseScreening.objects.filter(case=OuterRef("pk"), version_key=key)
         due = ScreeningDue.objects.filter(case=OuterRef("pk"))
-        need = need | ~Exists(fresh) | Exists(due)
+        need = need | ~Q(Exists(fresh)) | Q(Exists(due))
     return (
         cases.exclude(stage__in=NOT_OPEN)
         .annotate(undecided=Exists(undecided))

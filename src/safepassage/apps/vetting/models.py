@@ -84,6 +84,9 @@ class ListedEntity(models.Model):
     class Meta:
         indexes = [models.Index(fields=["version", "entity_id"], name="listed_entity_lookup")]
 
+    def __str__(self) -> str:
+        return f"listed#{self.pk}"
+
 
 class ScreeningDue(models.Model):
     """A case whose names, birth date or nationality changed: the worker screens it."""
@@ -92,6 +95,9 @@ class ScreeningDue(models.Model):
     since = models.DateTimeField(auto_now_add=True)
     claimed_at = models.DateTimeField(null=True, blank=True)
 
+    def __str__(self) -> str:
+        return f"due#{self.case_id}"
+
 
 class CaseScreening(models.Model):
     """When a case was last screened, and against which list versions (ids, sorted)."""
@@ -99,6 +105,9 @@ class CaseScreening(models.Model):
     case = models.OneToOneField(Case, on_delete=models.CASCADE, related_name="screening")
     screened_at = models.DateTimeField()
     version_key = models.CharField(max_length=500, default="")  # "3,7,9"
+
+    def __str__(self) -> str:
+        return f"screening#{self.case_id}"
 
     def version_ids(self) -> list[int]:
         return [int(part) for part in self.version_key.split(",") if part]
