@@ -135,6 +135,15 @@ POLICY: dict[str, Rule] = {
         "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
     ),
     "api-1:case_event": Rule("case.procedure_event", CASE_EDITORS, record=True, needs_keys=True),
+    "api-1:case_hits": Rule(
+        "vetting.list_hits",
+        {R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
+        record=True,
+        needs_keys=True,
+    ),
+    "api-1:hit_decide": roles(
+        "vetting.decide_hit", ORG, R.VETTING_OFFICER, record=True, needs_keys=True
+    ),
     "api-1:case_check_in": Rule("safety.check_in", CASE_EDITORS, record=True, needs_keys=True),
     "api-1:checkins_overdue": Rule(
         "safety.list_overdue", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}
