@@ -30,7 +30,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     ),
     "lists": (
         "lists",
-        "Watchlists: 'lists import FILE --name NAME [--source URL] [--licence TEXT]', 'lists show'.",
+        "Watchlists: 'lists import FILE --name NAME [--source URL] [--licence T]', 'lists show'.",
     ),
     "screen": ("screen", "Screen names against watchlists across scripts and spellings."),
     "testimony": ("testimony", "Check interviews for contradictions: 'testimony check FILE'."),
