@@ -11,16 +11,15 @@ with the open cases (``screening.rescreen_version``).
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from django.db import transaction
 from django.utils import timezone
 
 from safepassage.apps.audit.actions import record
+from safepassage.apps.vetting.fingerprints import entity_data, fingerprint
 from safepassage.apps.vetting.models import ListedEntity, ListVersion, Watchlist
 from safepassage.cores.screening import LoadIssue, WatchlistEntity, load_watchlist
 
@@ -38,23 +37,6 @@ class ListFileRefused(ValueError):
 
 def valid_list_name(name: str) -> bool:
     return 0 < len(name) <= 64 and set(name) <= LIST_NAME_CHARS
-
-
-def entity_data(entity: WatchlistEntity) -> dict[str, Any]:
-    return {
-        "names": list(entity.names),
-        "birth_dates": [str(d) for d in entity.birth_dates],
-        "gender": entity.gender,
-        "nationalities": list(entity.nationalities),
-        "source": entity.source,
-    }
-
-
-def fingerprint(data: dict[str, Any]) -> str:
-    """What a decision was made on: everything but the entity's place in the file."""
-    content = {key: value for key, value in data.items() if key != "source"}
-    canonical = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    return hashlib.blake2b(canonical.encode("utf-8"), digest_size=16).hexdigest()
 
 
 def read_list_file(path: Path) -> list[WatchlistEntity]:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.models.case import preload_data_keys
 from safepassage.apps.vetting.hits import apply_found, everything, mark_screened
 from safepassage.apps.vetting.models import (
     CaseScreening,
@@ -68,28 +69,55 @@ def _changed_entities(version: ListVersion) -> tuple[WatchlistIndex, set[str], s
     return index, {i for i, _ in changed}, set(before) - present
 
 
+def prepare(cases: list[Case]) -> list[Case]:
+    """Names, identity and data keys of a batch of cases in a few queries, not per case."""
+    prefetch_related_objects(cases, "names")
+    preload_data_keys(cases)
+    return cases
+
+
 def rescreen_version(version: ListVersion) -> int:
     """Compare a new version's new and changed entities with every up-to-date open case."""
     index, changed, removed = _changed_entities(version)
-    touched = changed | removed
     list_name = version.watchlist.name
     screener = Screener(index)
     previous = version.previous_id
-    updated: list[CaseScreening] = []
+    with_hits = set(Hit.objects.filter(active=True).values_list("case_id", flat=True))
     new = 0
     screenings = CaseScreening.objects.filter(case__in=open_cases_unrestricted())
-    for screening in screenings.select_related("case").iterator(chunk_size=BATCH):
+    batch: list[CaseScreening] = []
+    for screening in screenings.select_related("case__identity").iterator(chunk_size=BATCH):
         ids = set(screening.version_ids())
         if version.pk in ids or (previous is not None and previous not in ids):
             continue  # already seen, or stale: the full screen takes it
+        screening.version_key = version_key((ids - {previous}) | {version.pk})
+        batch.append(screening)
+        if len(batch) == BATCH:
+            new += _rescreen_batch(batch, screener, changed, removed, with_hits, list_name)
+            batch = []
+    new += _rescreen_batch(batch, screener, changed, removed, with_hits, list_name)
+    return new
+
+
+def _rescreen_batch(
+    batch: list[CaseScreening],
+    screener: Screener,
+    changed: set[str],
+    removed: set[str],
+    with_hits: set[int],
+    list_name: str,
+) -> int:
+    touched = changed | removed
+    new = 0
+    if changed:
+        prepare([s.case for s in batch])
+    for screening in batch:
         case = screening.case
         found = screen_queries(screener, case_queries(case)) if changed else {}
-        if found or (removed and Hit.objects.filter(case=case, active=True).exists()):
+        if found or (removed and case.pk in with_hits):
             new += apply_found(case, found, lambda name, eid: name == list_name and eid in touched)
-        screening.version_key = version_key((ids - {previous}) | {version.pk})
         screening.screened_at = timezone.now()
-        updated.append(screening)
-    CaseScreening.objects.bulk_update(updated, ["version_key", "screened_at"], batch_size=BATCH)
+    CaseScreening.objects.bulk_update(batch, ["version_key", "screened_at"], batch_size=BATCH)
     return new
 
 
@@ -109,35 +137,39 @@ def rescreen_new_versions(now: datetime.datetime) -> int:
     return done
 
 
-def screen_due_cases(now: datetime.datetime, held: HeldIndex) -> int:
+def screen_due_cases(now: datetime.datetime) -> int:
     done = 0
     ready = Q(claimed_at__isnull=True) | Q(claimed_at__lt=now - CLAIM_TIMEOUT)
-    for due in ScreeningDue.objects.filter(ready).select_related("case")[:BATCH]:
+    waiting = list(ScreeningDue.objects.filter(ready).select_related("case")[:BATCH])
+    held = held_index() if waiting else None  # built only when a case needs it
+    for due in waiting:
         claim = ScreeningDue.objects.filter(pk=due.pk, claimed_at=due.claimed_at)
         if not claim.update(claimed_at=now):
             continue
-        screen_case(due.case, held)
+        screen_case(due.case, held or held_index())
         ScreeningDue.objects.filter(pk=due.pk, since=due.since).delete()
         done += 1
     return done
 
 
-def screen_stale_cases(held: HeldIndex) -> int:
-    if not held.key:
+def screen_stale_cases() -> int:
+    key = version_key(ListVersion.objects.current())
+    if not key:
         return 0
-    fresh = CaseScreening.objects.filter(version_key=held.key).values("case_id")
+    fresh = CaseScreening.objects.filter(version_key=key).values("case_id")
     stale = open_cases_unrestricted().exclude(pk__in=fresh).exclude(screening_due__isnull=False)
-    done = 0
-    for case in stale.order_by("created_at")[:BATCH]:
+    waiting = list(stale.order_by("created_at")[:BATCH])
+    if not waiting:
+        return 0
+    held = held_index()
+    for case in prepare(waiting):
         screen_case(case, held)
-        done += 1
-    return done
+    return len(waiting)
 
 
 def screen_everything(now: datetime.datetime) -> int:
     done = rescreen_new_versions(now)
-    held = held_index()
-    done += screen_due_cases(now, held)
+    done += screen_due_cases(now)
     if not ListVersion.objects.filter(rescreened_at__isnull=True, removed_at__isnull=True).exists():
-        done += screen_stale_cases(held)
+        done += screen_stale_cases()
     return done

@@ -21,7 +21,7 @@ from typing import Any
 from django.db.models import QuerySet
 
 from safepassage.apps.cases.lifecycle.stages import Stage
-from safepassage.apps.cases.models import Case, Identity, PersonName
+from safepassage.apps.cases.models import Case, Identity
 from safepassage.apps.vetting.models import ListedEntity, ListVersion
 from safepassage.cores.screening import (
     BirthDate,
@@ -100,10 +100,13 @@ def drop_held_index() -> None:
 
 def case_queries(case: Case) -> list[Query]:
     """Every name form of the case with its birth date and first citizenship (opened here)."""
-    names = [row.full_name for row in PersonName.objects.filter(case=case)]
+    names = [row.full_name for row in case.names.all()]  # rows share the case's data key
     birth: BirthDate | None = None
     nationality: str | None = None
-    identity = Identity.objects.filter(case=case).first()
+    try:
+        identity: Identity | None = case.identity
+    except Identity.DoesNotExist:
+        identity = None
     if identity is not None:
         if identity.birth_date is not None:
             birth = parse_birth_date(identity.birth_date.isoformat())
