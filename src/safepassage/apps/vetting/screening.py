@@ -76,6 +76,7 @@ class HeldIndex:
     key: str
     index: WatchlistIndex
     versions: list[ListVersion] = field(default_factory=list)
+    identity: str = ""
 
 
 _HELD: HeldIndex | None = None
@@ -86,10 +87,12 @@ def held_index() -> HeldIndex:
     global _HELD
     versions = ListVersion.objects.current()
     key = version_key(versions)
-    if _HELD is None or _HELD.key != key:
+    # Ids alone could repeat (a database restored from a backup): the content decides.
+    identity = ";".join(f"{v.pk}:{v.fingerprint}:{v.imported_at.isoformat()}" for v in versions)
+    if _HELD is None or _HELD.identity != identity:
         _HELD = None  # let the old index go before the new one is built
         entities = ListedEntity.objects.filter(version__in=versions)
-        _HELD = HeldIndex(key, WatchlistIndex.build(_rows(entities)), versions)
+        _HELD = HeldIndex(key, WatchlistIndex.build(_rows(entities)), versions, identity)
     return _HELD
 
 
