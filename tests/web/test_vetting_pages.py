@@ -231,3 +231,14 @@ def test_removing_a_version_is_audited_and_shown(world: World) -> None:
     assert "removed" in page
     assert ListVersion.objects.get().removed_at is not None
     assert AuditEntry.objects.filter(action="vetting.list_remove").exists()
+
+
+def test_web_pages_never_build_the_screening_index(world: World) -> None:
+    from safepassage.apps.vetting import screening
+
+    hit = _hit_on_case(world)
+    screening.drop_held_index()
+    _client(world, "vetting").get(f"/cases/{hit.case.reference}")
+    _client(world, "vetting").get("/vetting/queue")
+    _client(world, "coordinator").get("/vetting/lists/")
+    assert screening._HELD is None
