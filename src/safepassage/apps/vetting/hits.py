@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from safepassage.apps.audit.actions import record_case
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.record.opening import opened
 from safepassage.apps.vetting.models import CaseScreening, Hit, HitState, ListedEntity, ListVersion
 from safepassage.apps.vetting.screening import Found
 
@@ -59,9 +60,9 @@ def apply_found(case: Case, found: dict[str, Found], scope: Scope) -> int:
     listed = _listed(found)
     new = reopened = 0
     with transaction.atomic():
-        existing = {
-            (h.details["list"], h.details["entity_id"]): h for h in case.screening_hits.all()
-        }
+        # A hit that does not open is reported (opened) and left alone, never overwritten.
+        readable = [h for h in opened(case.screening_hits.all()) if not h.unreadable]
+        existing = {(h.details["list"], h.details["entity_id"]): h for h in readable}
         seen: set[tuple[str, str]] = set()
         for key, hit in found.items():
             if key not in listed:
