@@ -242,3 +242,14 @@ def test_web_pages_never_build_the_screening_index(world: World) -> None:
     _client(world, "vetting").get("/vetting/queue")
     _client(world, "coordinator").get("/vetting/lists/")
     assert screening._HELD is None
+
+
+def test_the_panel_says_how_many_more_fit_and_asks_for_a_birth_date(world: World) -> None:
+    from .vetting_helpers import listed
+
+    import_sample([listed(f"N{i}", "Ivanov Ivan") for i in range(30)])
+    case = new_case(world.org, "Иванов Иван")
+    run_worker()
+    assert Hit.objects.filter(case=case).count() == 25  # the screener's limit
+    page = _client(world, "vetting").get(f"/cases/{case.reference}").content.decode()
+    assert "5 more listed persons fit this name; a birth date narrows it down." in page

@@ -132,11 +132,24 @@ class Found:
     more: int = 0
 
 
+def _screen(screener: Screener, query: Query) -> tuple[list[Match], int]:
+    """The matches and how many more persons reached 'possible' than were returned.
+
+    Works with either shape of the engine: ``screen_counted`` (matches, how many reached the
+    threshold) where it exists, else ``screen`` and a ``more`` attribute when it has one.
+    """
+    counted = getattr(screener, "screen_counted", None)
+    if callable(counted):
+        matches, reached = counted(query)
+        return list(matches), max(int(reached) - len(matches), 0)
+    matches = screener.screen(query)
+    return list(matches), int(getattr(matches, "more", 0) or 0)
+
+
 def screen_queries(screener: Screener, queries: list[Query]) -> dict[str, Found]:
     best: dict[str, Found] = {}
     for query in queries:
-        matches, reached = screener.screen_counted(query)
-        more = max(int(getattr(matches, "more", 0) or 0), reached - len(matches))
+        matches, more = _screen(screener, query)
         for match in matches:
             version_part, _, entity_id = match.entity_id.partition(":")
             held = best.get(match.entity_id)
