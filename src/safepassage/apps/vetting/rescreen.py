@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 
 from django.db import transaction
-from django.db.models import Q, prefetch_related_objects
+from django.db.models import Exists, OuterRef, Q, prefetch_related_objects
 from django.utils import timezone
 
 from safepassage.apps.cases.models import Case
@@ -51,22 +51,23 @@ def screen_case(case: Case, held: HeldIndex) -> int:
 
 def _changed_entities(version: ListVersion) -> tuple[WatchlistIndex, set[str], set[str]]:
     """An index of the entities new or changed since the previous version, their ids,
-    and the ids that left the list."""
-    before: dict[str, str] = {}
+    and the ids that left the list. The diff runs in the database (on the version and
+    entity id index): only the changed rows are read, not the whole list."""
+    rows = ListedEntity.objects.filter(version=version)
+    removed: set[str] = set()
     if version.previous_id is not None:
-        rows = ListedEntity.objects.filter(version_id=version.previous_id)
-        before = dict(rows.values_list("entity_id", "fingerprint").iterator(chunk_size=5000))
-    changed: list[tuple[str, dict[str, object]]] = []
-    present: set[str] = set()
-    values = ListedEntity.objects.filter(version=version).values_list(
-        "entity_id", "fingerprint", "data"
-    )
-    for entity_id, print_, data in values.iterator(chunk_size=5000):
-        present.add(entity_id)
-        if before.get(entity_id) != print_:
-            changed.append((entity_id, data))
+        same = ListedEntity.objects.filter(
+            version_id=version.previous_id,
+            entity_id=OuterRef("entity_id"),
+            fingerprint=OuterRef("fingerprint"),
+        )
+        rows = rows.exclude(Exists(same))
+        kept = ListedEntity.objects.filter(version=version, entity_id=OuterRef("entity_id"))
+        gone = ListedEntity.objects.filter(version_id=version.previous_id).exclude(Exists(kept))
+        removed = set(gone.values_list("entity_id", flat=True))
+    changed = list(rows.values_list("entity_id", "data").iterator(chunk_size=5000))
     index = WatchlistIndex.build(entity_from_row(version.pk, i, d) for i, d in changed)
-    return index, {i for i, _ in changed}, set(before) - present
+    return index, {i for i, _ in changed}, removed
 
 
 def prepare(cases: list[Case]) -> list[Case]:
@@ -116,8 +117,12 @@ def _rescreen_batch(
         found = screen_queries(screener, case_queries(case)) if changed else {}
         if found or (removed and case.pk in with_hits):
             new += apply_found(case, found, lambda name, eid: name == list_name and eid in touched)
-        screening.screened_at = timezone.now()
-    CaseScreening.objects.bulk_update(batch, ["version_key", "screened_at"], batch_size=BATCH)
+    by_key: dict[str, list[int]] = {}
+    for screening in batch:
+        by_key.setdefault(screening.version_key, []).append(screening.pk)
+    now = timezone.now()
+    for key, ids in by_key.items():  # nearly always one key for the whole batch
+        CaseScreening.objects.filter(pk__in=ids).update(version_key=key, screened_at=now)
     return new
 
 
