@@ -159,3 +159,25 @@ def test_running_the_worker_twice_changes_nothing(world: World) -> None:
     run_worker()
     assert run_worker() == 0
     assert Hit.objects.filter(case=case).count() == 1
+
+
+def test_a_hit_that_does_not_open_is_reported_and_does_not_stop_screening(
+    world: World,
+) -> None:
+    from safepassage.apps.audit.models import AuditEntry
+    from safepassage.apps.cases.record.opening import opened
+
+    import_sample()
+    victim = new_case(world.org, "Dmitry Morozov")
+    source = new_case(world.org, "Sasha Czuwiliajew", BORN)
+    run_worker()
+    envelope = Hit.objects.filter(case=source).values_list("details", flat=True).first()
+    Hit.objects.filter(case=victim).update(details=envelope)  # bound to another row: no open
+    save_section(victim, "name", {"full_name": "Anna Tkachenko", "kind": "alias"}, actor_id=1)
+    run_worker()
+    assert screening_up_to_date(victim)
+    assert AuditEntry.objects.filter(action="crypto.open_failed", target_ref=victim.reference)
+    rows = opened(Hit.objects.filter(case=victim))
+    assert sum(1 for h in rows if h.unreadable) == 1  # left alone, never overwritten
+    # Its entity is raised again as a fresh hit, beside the new spelling's.
+    assert sorted(h.details["entity_id"] for h in rows if not h.unreadable) == ["X2", "X3"]
