@@ -28,6 +28,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "worker",
         "Background jobs: reminders, missed check-ins, risk flags; --loop to keep running.",
     ),
+    "lists": (
+        "lists",
+        "Watchlists: 'lists import FILE --name NAME [--source URL] [--licence T]', 'lists show'.",
+    ),
     "screen": ("screen", "Screen names against watchlists across scripts and spellings."),
     "testimony": ("testimony", "Check interviews for contradictions: 'testimony check FILE'."),
     "deadline": (

@@ -106,3 +106,66 @@ def test_caseworker_day_without_javascript(site: Site, page: Any) -> None:
     assert page.url.endswith("/login")
     page.goto(base + "/cases/")
     assert page.url.endswith("/login")
+
+
+ADD_OFFICER = """
+from safepassage.apps.accounts.models import Membership, Organisation, User
+org = Organisation.objects.get(slug="e2e-org")
+user = User.objects.create_user("e2e.vetting", {password!r})
+user.totp_secret = {secret!r}
+user.save()
+Membership.objects.create(user=user, organisation=org, role="vetting_officer")
+"""
+LIST = "id,name,aliases,birth_date\nE2E-1,Чувиляев Александр Петрович,,1994-03-08\n"
+
+
+def _sign_in(page: Any, site: Site, username: str) -> None:
+    """Sign in as one of the site's users (they share the password and the TOTP seed)."""
+    base = site.url("")
+    page.goto(base + "/login")
+    page.fill("#id_username", username)
+    page.fill("#id_password", site.password)
+    page.fill("#id_code", pyotp.TOTP(site.totp_secret).now())
+    page.click("main button[type=submit]")
+    assert page.url == base + "/"
+
+
+def test_a_vetting_officer_sees_a_hit_and_decides_it(
+    site: Site,
+    page: Any,
+    tmp_path: Path,
+) -> None:
+    base = site.url("")
+    site.command(
+        "shell", "--no-imports", "-c",
+        ADD_OFFICER.format(password=site.password, secret=site.totp_secret),
+    )  # fmt: skip
+    _sign_in(page, site, "e2e.caseworker")
+    page.goto(base + "/cases/new")
+    page.fill("#id_legal_name", "Чувиляев Александр Петрович")
+    page.fill("#id_other_names", "Tschuwiljajew")
+    page.fill("#id_birth_date", "1994-03-08")
+    page.select_option("#id_country", "KZ")
+    page.click("main button[type=submit]")
+    case_url = page.url
+    listed = tmp_path / "list.csv"
+    listed.write_text(LIST, encoding="utf-8")
+    site.command("lists", "import", str(listed), "--name", "e2e-list", "--licence", "test")
+    site.command("worker", "--share-file", site.share(1), "--share-file", site.share(2))
+    page.click("header form:has(button) >> nth=-1 >> button")  # sign out
+
+    _sign_in(page, site, "e2e.vetting")
+    page.goto(base + "/vetting/queue")
+    assert case_url.rsplit("/", 1)[-1] in page.inner_text("main")
+    page.goto(case_url)
+    panel = page.inner_text("section[aria-labelledby=screening-heading]")
+    assert "e2e-list v1: E2E-1" in panel
+    assert "Undecided" in panel
+    assert "same birth date" in panel
+    page.check("section[aria-labelledby=screening-heading] input[value=not_same]")
+    page.fill("section[aria-labelledby=screening-heading] textarea", "Другой отец; паспорт видели.")
+    page.click("text=Record decision")
+    assert "Decision recorded." in page.inner_text("main")
+    panel = page.inner_text("section[aria-labelledby=screening-heading]")
+    assert "Not this person" in panel
+    assert "Другой отец; паспорт видели." in panel

@@ -83,6 +83,8 @@ def test_openapi_schema_declares_bearer_auth_and_every_operation(world: World) -
         "/api/v1/deadlines",
         "/api/v1/cases/{reference}/check-in",
         "/api/v1/check-ins/overdue",
+        "/api/v1/cases/{reference}/hits",
+        "/api/v1/cases/{reference}/hits/{hit_id}/decision",
     }
     for path in schema["paths"].values():
         for operation in path.values():

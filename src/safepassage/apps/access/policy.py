@@ -85,6 +85,15 @@ POLICY: dict[str, Rule] = {
     ),
     # Safety: check-ins, risk register, attention.
     # The assigned caseworker and the organisation's coordinators look after a person.
+    # Vetting: watchlists are coalition-wide reference data (any coordinator imports and
+    # removes versions); hits and decisions belong to the case's organisation.
+    "vetting:lists": roles("vetting.list_lists", NONE, R.COORDINATOR),
+    "vetting:list_import": roles("vetting.import_list", NONE, R.COORDINATOR),
+    "vetting:list_remove": roles("vetting.remove_list_version", NONE, R.COORDINATOR),
+    "vetting:queue": roles("vetting.queue", ORG, R.VETTING_OFFICER),
+    "vetting:decide": roles(
+        "vetting.decide_hit", ORG, R.VETTING_OFFICER, record=True, needs_keys=True
+    ),
     "safety:check_in": Rule(
         "safety.check_in",
         {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG},
@@ -126,6 +135,15 @@ POLICY: dict[str, Rule] = {
         "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
     ),
     "api-1:case_event": Rule("case.procedure_event", CASE_EDITORS, record=True, needs_keys=True),
+    "api-1:case_hits": Rule(
+        "vetting.list_hits",
+        {R.VETTING_OFFICER: ORG, R.COORDINATOR: ORG},
+        record=True,
+        needs_keys=True,
+    ),
+    "api-1:hit_decide": roles(
+        "vetting.decide_hit", ORG, R.VETTING_OFFICER, record=True, needs_keys=True
+    ),
     "api-1:case_check_in": Rule("safety.check_in", CASE_EDITORS, record=True, needs_keys=True),
     "api-1:checkins_overdue": Rule(
         "safety.list_overdue", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}

@@ -17,6 +17,7 @@ import safepassage
 from safepassage.apps.access.context import access_of
 from safepassage.apps.api.cases import router as cases_router
 from safepassage.apps.api.safety import router as safety_router
+from safepassage.apps.api.vetting import router as vetting_router
 
 
 class BearerToken(HttpBearer):
@@ -53,3 +54,4 @@ def root(request: HttpRequest) -> RootOut:
 
 api.add_router("", cases_router)
 api.add_router("", safety_router)
+api.add_router("", vetting_router)

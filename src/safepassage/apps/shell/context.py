@@ -18,6 +18,8 @@ NAV_ITEMS = [
     ("safety:risks", _("Country risk")),
     ("safety:attention", _("Attention")),
     ("cases:deadlines", _("Deadlines")),
+    ("vetting:queue", _("Vetting queue")),
+    ("vetting:lists", _("Watchlists")),
     ("accounts:members", _("People")),
     ("audit:list", _("Audit trail")),
     ("accounts:profile", _("My account")),
