@@ -69,7 +69,8 @@ def test_the_same_person_under_another_convention_and_date_error_is_same(
         person("SP-A", *first, birth_date=D(1994, 3, 8)),
         person("SP-B", *second, birth_date=D(1994, 8, 3)),
     )
-    assert found is not None and found.decision == "same", found
+    assert found is not None
+    assert found.decision == "same", found.reasons
     assert any("day and month swapped" in r.text for r in found.reasons)
     assert any(r.code == "names" for r in found.reasons)
 

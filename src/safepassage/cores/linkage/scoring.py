@@ -4,7 +4,7 @@ Each piece of evidence adds to or takes from the log-odds that two records are o
 the score is the logistic of the sum. ``same`` needs strong names, no conflict of any kind
 (dates, unit, gender, names) and either agreeing birth dates or a shared identifier;
 ``possible`` is agreeing names with a score of at least one half, or any shared identifier
-(a shared handle, document number or photo under *different* names is an impostor signal, shown as such).
+(a shared handle, document number or photo under *different* names is an impostor signal).
 Everything else is no candidate. Names alone never make ``same``: namesakes are common.
 """
 
