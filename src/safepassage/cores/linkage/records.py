@@ -11,6 +11,7 @@ import datetime
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 __all__ = ["PersonRecord", "normalise_document", "normalise_handle"]
 
@@ -61,11 +62,16 @@ class PersonRecord:
 
     def identifiers(self) -> dict[str, frozenset[str]]:
         """Normalised identifiers by kind ("handle", "document", "photo"), empties dropped."""
-        handles = {normalise_handle(h) for h in self.handles}
-        documents = {normalise_document(d) for d in self.documents}
-        photos = {p.strip().lower() for p in self.photos}
-        return {
-            "handle": frozenset(h for h in handles if h),
-            "document": frozenset(d for d in documents if d),
-            "photo": frozenset(p for p in photos if p),
-        }
+        return _identifiers(self)
+
+
+@lru_cache(maxsize=400_000)
+def _identifiers(record: PersonRecord) -> dict[str, frozenset[str]]:
+    handles = {normalise_handle(h) for h in record.handles}
+    documents = {normalise_document(d) for d in record.documents}
+    photos = {p.strip().lower() for p in record.photos}
+    return {
+        "handle": frozenset(h for h in handles if h),
+        "document": frozenset(d for d in documents if d),
+        "photo": frozenset(p for p in photos if p),
+    }

@@ -11,6 +11,7 @@ Everything else is no candidate. Names alone never make ``same``: namesakes are 
 from __future__ import annotations
 
 import math
+from functools import lru_cache
 from dataclasses import dataclass
 
 from safepassage.cores.names import cyrillic_skeleton, surname_gender
@@ -77,6 +78,7 @@ class Candidate:
         }
 
 
+@lru_cache(maxsize=400_000)
 def inferred_gender(record: PersonRecord) -> str:
     """The record's gender, or what its surnames and patronymics say (empty when unsure)."""
     if record.gender in ("m", "f"):
@@ -148,9 +150,13 @@ def score_pair(first: PersonRecord, second: PersonRecord) -> Candidate | None:
     """Score two records; ``None`` when they are no candidate pair."""
     if first.key == second.key:
         return None
-    names = compare_names(first.names, second.names)
     dates = compare_dates(first.birth_date, first.birth_year, second.birth_date, second.birth_year)
-    reasons = _name_reasons(names) + _date_reason(dates) + _other_reasons(first, second)
+    others = _date_reason(dates) + _other_reasons(first, second)
+    best_case = PRIOR + NAME_WEIGHTS[0][1] + sum(r.weight for r in others)
+    if best_case < 0 and not {r.code for r in others} & set(IDENTIFIER_WEIGHTS):
+        return None  # even identical names could not make it a candidate: skip them
+    names = compare_names(first.names, second.names)
+    reasons = _name_reasons(names) + others
     score = round(1.0 / (1.0 + math.exp(-(PRIOR + sum(r.weight for r in reasons)))), 4)
     decision, impostor = _decide(names, reasons, score)
     if not decision:
