@@ -31,6 +31,7 @@ LAYERS: dict[str, int] = {
     "access": 4,
     "cases": 5,
     "safety": 6,
+    "linkage": 7,
     "shell": 8,
     "api": 8,
 }

@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "safepassage.apps.access",
     "safepassage.apps.cases",
     "safepassage.apps.safety",
+    "safepassage.apps.linkage",
     "safepassage.apps.shell",
     "safepassage.apps.api",
 ]

@@ -14,6 +14,7 @@ urlpatterns = [
     path("cases/", include("safepassage.apps.cases.urls")),
     path("audit/", include("safepassage.apps.shell.trail.urls")),
     path("safety/", include("safepassage.apps.safety.urls")),
+    path("linkage/", include("safepassage.apps.linkage.urls")),
     path("api/v1/", api.urls),
 ]
 
