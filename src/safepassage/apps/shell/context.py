@@ -18,6 +18,7 @@ NAV_ITEMS = [
     ("safety:risks", _("Country risk")),
     ("safety:attention", _("Attention")),
     ("cases:deadlines", _("Deadlines")),
+    ("linkage:lookup", _("Duplicates")),
     ("accounts:members", _("People")),
     ("audit:list", _("Audit trail")),
     ("accounts:profile", _("My account")),
