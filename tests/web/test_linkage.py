@@ -272,3 +272,19 @@ def test_the_duplicates_command_writes_one_json_line_per_pair_same_first(
     assert set(lines[0]) == {"a", "b", "score", "decision", "reasons"}
     assert (out.stat().st_mode & 0o777) == 0o600
     assert main(["cases", "duplicates", "--out", str(out)]) == 2  # never overwrites
+
+
+def test_the_demo_has_one_duplicate_inside_an_organisation_and_one_across_two(
+    unsealed: object,
+) -> None:
+    from safepassage.demo.loader import load_demo
+
+    load_demo(cases_per_organisation=2)
+    inside = LinkPair.objects.filter(cross_organisation=False, decision="same")
+    across = LinkPair.objects.filter(cross_organisation=True)
+    assert {p.case_a.organisation.slug for p in inside} == {"northern-route"}
+    assert {
+        frozenset((p.case_a.organisation.slug, p.case_b.organisation.slug)) for p in across
+    } == {frozenset(("northern-route", "harbour-legal"))}
+    for pair in across:
+        assert "handle" in pair.kind_list

@@ -14,6 +14,7 @@ from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.registry.actions import NewCase, create_case
 from safepassage.apps.safety.demo import load_safety_demo
+from safepassage.demo.duplicates import load_duplicates_demo
 from safepassage.demo.enrich import enrich
 from safepassage.demo.people import fictional_person
 
@@ -101,5 +102,6 @@ def load_demo(cases_per_organisation: int = 18, seed: int = 2026) -> DemoSummary
                 case = create_case(org, data, actor=None, assign_to=assign)
                 enrich(case, rng, reviewers.get(slug, []), today)
         load_safety_demo(rng)
+        load_duplicates_demo(orgs, users.get("anna.cw"))
         record("demo.load", detail={"organisations": len(orgs), "users": len(users)})
     return DemoSummary(True, usernames)
