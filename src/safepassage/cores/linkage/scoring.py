@@ -11,8 +11,8 @@ Everything else is no candidate. Names alone never make ``same``: namesakes are 
 from __future__ import annotations
 
 import math
-from functools import lru_cache
 from dataclasses import dataclass
+from functools import lru_cache
 
 from safepassage.cores.names import cyrillic_skeleton, surname_gender
 
