@@ -146,9 +146,17 @@ def test_the_lookup_shows_the_pair_to_both_coordinators_and_to_nobody_else(world
         assert own.reference in text
         assert (theirs if own is ours else ours).reference not in text
         assert CANARY not in text
-    third = Case.objects.create(organisation=world.org, stage="intake")
-    assert third.reference not in text
-    assert AuditEntry.objects.filter(action="linkage.lookup").count() == 2
+    assert AuditEntry.objects.filter(action="linkage.lookup", outcome="ok").count() == 2
+    # A pair inside organisation A is nobody else's business.
+    first = _case(world, "Жуков Дмитрий Сергеевич")
+    second = _case(world, "Dmitri Shukow")
+    relink()
+    inside = _pair(first, second)
+    client = sign_in(Client(), world.users["outsider_coordinator"])
+    text = client.get(f"/linkage/lookup?reference={inside.reference}").content.decode()
+    assert "No pair with this reference concerns your organisation." in text
+    assert first.reference not in text
+    assert second.reference not in text
 
 
 def test_the_other_organisations_data_appears_in_no_page_api_answer_or_notification(

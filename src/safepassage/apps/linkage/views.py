@@ -97,6 +97,7 @@ def lookup_view(request: HttpRequest) -> HttpResponse:
             .first()
         )
         record("linkage.lookup", actor_id=access.user.pk, organisation_id=organisation.pk,
+               target_type="linkpair", target_ref=pair.reference if pair else "",
                outcome="ok" if pair else "not_found")  # fmt: skip
         if pair is not None:
             ours = pair.case_a if pair.case_a.organisation_id == organisation.pk else pair.case_b
