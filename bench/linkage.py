@@ -21,7 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests" / "cores" / "linkage"))
 
-from linkage_evalset import REPORT_SEED, build_eval_set, evaluate, record_of  # noqa: E402
+from linkage_evalset import REPORT_SEED, build_eval_set, record_of  # noqa: E402
+from linkage_scores import evaluate  # noqa: E402
 
 from safepassage.cores.linkage import RULE_VERSION, LinkageIndex, link_all, score_pair  # noqa: E402
 

@@ -106,3 +106,31 @@ def test_caseworker_day_without_javascript(site: Site, page: Any) -> None:
     assert page.url.endswith("/login")
     page.goto(base + "/cases/")
     assert page.url.endswith("/login")
+
+
+def test_the_case_page_shows_a_possible_duplicate_after_the_worker_ran(
+    site: Site, page: Any
+) -> None:
+    base = site.url("")
+    page.goto(base + "/login")
+    page.fill("#id_username", "e2e.caseworker")
+    page.fill("#id_password", site.password)
+    page.fill("#id_code", pyotp.TOTP(site.totp_secret).now())
+    page.click("main button[type=submit]")
+    references = []
+    for name, born in (
+        ("Чувиляев Александр Петрович", "1994-03-08"),
+        ("Aleksandr CHUVILYAEV", "1994-08-03"),
+    ):
+        page.goto(base + "/cases/new")
+        page.fill("#id_legal_name", name)
+        page.fill("#id_birth_date", born)
+        page.select_option("#id_country", "KZ")
+        page.click("main button[type=submit]")
+        references.append(page.url.rsplit("/", 1)[1])
+    site.command("worker", "--share-file", site.share(1), "--share-file", site.share(2))
+    page.goto(base + f"/cases/{references[0]}")
+    text = page.inner_text("main")
+    assert f"Possibly the same person as {references[1]}" in text
+    assert "Birth dates agree with day and month swapped" in text
+    assert "Different people" not in text  # a caseworker sees the pair, a coordinator decides

@@ -9,13 +9,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from linkage_evalset import (
-    ORGANISATIONS,
-    REPORT_SEED,
-    build_eval_set,
-    evaluate,
-    record_of,
-)
+from linkage_evalset import ORGANISATIONS, REPORT_SEED, build_eval_set, record_of
+from linkage_scores import evaluate
 
 from safepassage.cores.linkage import link_all
 
