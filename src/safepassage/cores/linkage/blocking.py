@@ -2,7 +2,7 @@
 
 Only records sharing a key are ever compared, so the work grows with the number of records
 times the (capped) size of their blocks, never with all pairs. The keys come from the names
-core: each token's skeleton readings under every convention (cut to their first letters,
+core: each token's skeleton readings under every convention (cut to their first four letters,
 where conventions agree) or its given-name group (Sasha and Aleksandr meet), taken two by
 two within a name form; a token key with the birth date or year, for a mistyped surname;
 and every normalised contact handle, document number and photo hash.
@@ -19,7 +19,7 @@ from .records import PersonRecord
 
 __all__ = ["MAX_BLOCK", "blocking_keys", "token_keys"]
 
-PREFIX = 3
+PREFIX = 4
 MAX_BLOCK = 80  # a key shared by more records than this says nothing (Ivanov Ivan)
 MAX_TOKENS = 4
 
