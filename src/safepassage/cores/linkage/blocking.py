@@ -4,7 +4,8 @@ Only records sharing a key are ever compared, so the work grows with the number 
 times the (capped) size of their blocks, never with all pairs. The keys come from the names
 core: each token's skeleton readings under every convention (cut to their first four letters,
 where conventions agree) or its given-name group (Sasha and Aleksandr meet), taken two by
-two within a name form; a token key with the birth date or year, for a mistyped surname;
+two within a name form; a token key with the birth date (also with day and month swapped),
+for a mistyped surname;
 and every normalised contact handle, document number and photo hash.
 """
 
@@ -48,8 +49,11 @@ def _name_keys(name: str, dated: list[str]) -> set[str]:
 def blocking_keys(record: PersonRecord) -> frozenset[str]:
     """Every key of a record."""
     dated: list[str] = []
-    if record.birth_date is not None:
-        dated.append(record.birth_date.isoformat())
+    when = record.birth_date
+    if when is not None:
+        dated.append(when.isoformat())
+        if when.day <= 12 and when.day != when.month:  # the same date, day and month swapped
+            dated.append(when.replace(month=when.day, day=when.month).isoformat())
     keys: set[str] = set()
     for name in record.names:
         keys |= _name_keys(name, dated)
