@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, TypeVar
 
 from safepassage.apps.cases.models import Case, Contact, Document, Identity, PersonName
 from safepassage.apps.cases.models.service import ServiceRecord
@@ -19,6 +19,7 @@ from safepassage.apps.linkage.models import Merge
 from safepassage.apps.vault import blobs
 from safepassage.cores.linkage import PersonRecord
 
+Row = TypeVar("Row")
 PHOTO_TYPES = ("image/jpeg", "image/png")
 _PHOTO_HASHES: dict[str, str] = {}
 
@@ -55,15 +56,23 @@ def _unit(service: ServiceRecord | None) -> str:
     return _text(service.service.get("unit_number"))
 
 
+def _of(rows: Iterable[Row], case: Case) -> list[Row]:
+    """The case's rows, opened with the one case instance (its key unwrapped once)."""
+    found = list(rows)
+    for row in found:
+        row.case = case  # type: ignore[attr-defined]
+    return opened(found)
+
+
 def person_record(case: Case) -> PersonRecord | None:
     """The case's person, or ``None`` for a case merged into another."""
     if Merge.objects.filter(merged=case, undone_at__isnull=True).exists():
         return None
-    names = [n for n in opened(PersonName.objects.filter(case=case)) if not n.unreadable]
-    identity = next(iter(opened(Identity.objects.filter(case=case))), None)
-    contact = next(iter(opened(Contact.objects.filter(case=case))), None)
-    service = next(iter(opened(ServiceRecord.objects.filter(case=case))), None)
-    documents = [d for d in opened(Document.objects.filter(case=case)) if not d.unreadable]
+    names = [n for n in _of(PersonName.objects.filter(case=case), case) if not n.unreadable]
+    identity = next(iter(_of(Identity.objects.filter(case=case), case)), None)
+    contact = next(iter(_of(Contact.objects.filter(case=case), case)), None)
+    service = next(iter(_of(ServiceRecord.objects.filter(case=case), case)), None)
+    documents = [d for d in _of(Document.objects.filter(case=case), case) if not d.unreadable]
     birth = identity.birth_date if identity is not None and not identity.unreadable else None
     handle = _text(contact.handle) if contact is not None and not contact.unreadable else ""
     photos = tuple(h for h in (_photo_hash(d) for d in documents) if h)
