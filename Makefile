@@ -56,6 +56,7 @@ bench: install
 	$(BIN)/python bench/screening.py
 	$(BIN)/python bench/testimony.py
 	$(BIN)/python bench/crypto.py
+	$(BIN)/python bench/linkage.py
 
 clean:
 	rm -rf $(VENV) var

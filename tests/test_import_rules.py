@@ -32,6 +32,7 @@ LAYERS: dict[str, int] = {
     "cases": 5,
     "safety": 6,
     "vetting": 7,
+    "linkage": 7,
     "shell": 8,
     "api": 8,
 }

@@ -169,3 +169,34 @@ def test_a_vetting_officer_sees_a_hit_and_decides_it(
     panel = page.inner_text("section[aria-labelledby=screening-heading]")
     assert "Not this person" in panel
     assert "Другой отец; паспорт видели." in panel
+
+
+def test_the_case_page_shows_a_possible_duplicate_after_the_worker_ran(
+    site: Site, page: Any
+) -> None:
+    base = site.url("")
+    page.goto(base + "/login")
+    page.fill("#id_username", "e2e.caseworker")
+    page.fill("#id_password", site.password)
+    page.fill("#id_code", pyotp.TOTP(site.totp_secret).now())
+    page.click("main button[type=submit]")
+    references = []
+    for name, born in (
+        ("Чувиляев Александр Петрович", "1994-03-08"),
+        ("Aleksandr CHUVILYAEV", "1994-08-03"),
+    ):
+        page.goto(base + "/cases/new")
+        page.fill("#id_legal_name", name)
+        page.fill("#id_birth_date", born)
+        page.select_option("#id_country", "KZ")
+        page.click("main button[type=submit]")
+        references.append(page.url.rsplit("/", 1)[1])
+    site.command("worker", "--share-file", site.share(1), "--share-file", site.share(2))
+    page.goto(base + f"/cases/{references[0]}")
+    text = page.inner_text("main")
+    assert f"Possibly the same person as {references[1]}" in text
+    assert "Birth dates agree with day and month swapped" in text
+    # The e2e user is also a coordinator: the decisions are there, and work without JavaScript.
+    page.click("text=Different people")
+    assert "Marked as different people." in page.inner_text("main")
+    assert "A coordinator marked these as different people." in page.inner_text("main")

@@ -10,8 +10,10 @@ import re
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 
 from safepassage.apps.accounts.models import RoleGrant
+from safepassage.apps.linkage.models import LinkPair
 
 from .conftest import PERSONAS, World, sign_in
 
@@ -75,6 +77,10 @@ MATRIX: dict[str, dict[str, int]] = {
     | {"coordinator": 405, "outsider_coordinator": 405, "anonymous": LOGIN},
     "/people/grants/{grant}/decline": dict.fromkeys(PERSONAS, HIDDEN)
     | {"coordinator": 405, "outsider_coordinator": 405, "anonymous": LOGIN},
+    "/linkage/lookup": dict.fromkeys(PERSONAS, DENIED)
+    | {"coordinator": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
+    "/linkage/{pair}/decide": dict.fromkeys(PERSONAS, HIDDEN)
+    | {"coordinator": 405, "outsider_coordinator": 405, "anonymous": LOGIN},
     "/audit/": dict.fromkeys(PERSONAS, DENIED)
     | {"coordinator": OK, "auditor": OK, "outsider_coordinator": OK, "anonymous": LOGIN},
 }
@@ -86,7 +92,19 @@ def _path(template: str, world: World) -> str:
         unassigned=world.unassigned_case.reference,
         caseworker_id=world.users["caseworker"].pk,
         grant=_pending_grant(world),
+        pair=_link_pair(world),
     )
+
+
+def _link_pair(world: World) -> str:
+    """A possible-duplicate pair of the organisation's two cases."""
+    pair, _ = LinkPair.objects.get_or_create(
+        case_a=world.case,
+        case_b=world.unassigned_case,
+        defaults={"score": 0.9, "decision": "possible", "kinds": "names", "reasons": [],
+                  "rule_version": "sp-link-v1", "found_at": timezone.now()},
+    )  # fmt: skip
+    return pair.reference
 
 
 def _pending_grant(world: World) -> int:

@@ -106,3 +106,15 @@ def test_a_registered_panel_appears_on_the_case_page(world: World, panel: None) 
     client = sign_in(Client(), world.users["coordinator"])
     page = client.get(f"/cases/{world.case.reference}").content.decode()
     assert "panel-for-" + world.case.reference in page
+
+
+def test_an_uploaded_document_tells_the_watchers(
+    world: World, heard: list[tuple[str, str]]
+) -> None:
+    import io
+
+    from safepassage.apps.cases.registry.actions import add_document
+
+    add_document(world.case, "scan", io.BytesIO(b"%PDF-1.4 x"), filename="s.pdf",
+                 content_type="application/pdf", actor=world.users["coordinator"])  # fmt: skip
+    assert heard == [(world.case.reference, "documents")]

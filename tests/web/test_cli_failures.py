@@ -61,6 +61,7 @@ def _fails_in_one_line(capsys: pytest.CaptureFixture[str], argv: list[str], expe
         ["audit", "checkpoint", "--out-dir", "/tmp/never-written"],  # noqa: S108
         ["audit", "public-key"],
         ["cases", "export", "--organisation", "org-a", "--fields", "reference", "--out", "x"],
+        ["cases", "duplicates", "--out", "/tmp/never-written.jsonl"],  # noqa: S108
     ],
 )
 def test_a_missing_share_file_is_one_line(
@@ -145,6 +146,7 @@ UNMIGRATED = [
     ["createadmin", "--organisation", "some-org", "--username", "coord"],
     ["worker"],
     ["cases", "export", "--organisation", "o", "--fields", "reference", "--out", "x"],
+    ["cases", "duplicates", "--out", "/tmp/never-written.jsonl"],  # noqa: S108
     ["backup", "verify", "x.spb", "--share-file", MISSING],
 ]
 LOOP = """

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from safepassage.apps.accounts.models import Organisation
     from safepassage.apps.cases.transfer.importer import ParseReport
 
-HELP = "Cases in bulk: 'cases import FILE' (JSON lines or CSV), 'cases export'."
+HELP = "Cases in bulk: 'cases import FILE' (JSON lines or CSV), 'cases export', 'cases duplicates'."
 
 
 def configure(parser: argparse.ArgumentParser) -> None:
@@ -37,12 +37,19 @@ def configure(parser: argparse.ArgumentParser) -> None:
     exp.add_argument("--format", choices=["jsonl", "csv"], default="jsonl")
     exp.add_argument("--out", required=True, help="file to write (must not exist; mode 0600)")
     add_share_arguments(exp)
+    dup = sub.add_parser(
+        "duplicates", help="Every candidate duplicate pair of all organisations, as JSON lines."
+    )
+    dup.add_argument("--out", required=True, help="file to write (must not exist; mode 0600)")
+    add_share_arguments(dup)
 
 
 def run(args: argparse.Namespace) -> int:
     django_setup()
     from safepassage.apps.accounts.models import Organisation
 
+    if args.cases_command == "duplicates":
+        return _duplicates(args)
     organisation = Organisation.objects.filter(slug=args.organisation).first()
     if organisation is None:
         print("error: no organisation with that slug", file=sys.stderr)
@@ -137,4 +144,36 @@ def _export(args: argparse.Namespace, organisation: Organisation) -> int:
     with os.fdopen(fd, "w", encoding="utf-8") as handle:
         handle.write(text)
     print(f"exported {cases.count()} cases")
+    return 0
+
+
+def _duplicates(args: argparse.Namespace) -> int:
+    """Link every case from scratch; one JSON line per pair, ``same`` pairs first."""
+    import json
+
+    from safepassage.apps.audit.actions import record
+    from safepassage.apps.linkage.linking import link_from_scratch
+
+    if not unseal_from_args(args):
+        print("error: finding duplicates needs the server's keys (--share-file)", file=sys.stderr)
+        return 2
+    try:
+        fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        print("error: the output file exists; choose another name", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: cannot write the output file there ({error.strerror})", file=sys.stderr)
+        return 2
+    try:
+        pairs = link_from_scratch()
+        record("linkage.list_duplicates", detail={"pairs": len(pairs)})
+    except BaseException:
+        os.close(fd)
+        os.unlink(args.out)
+        raise
+    with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        for pair in pairs:
+            handle.write(json.dumps(pair.as_json(), ensure_ascii=False) + "\n")
+    print(f"wrote {len(pairs)} candidate pairs")
     return 0

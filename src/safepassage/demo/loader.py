@@ -15,6 +15,7 @@ from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.registry.actions import NewCase, create_case
 from safepassage.apps.safety.demo import load_safety_demo
 from safepassage.apps.vetting.demo import load_vetting_demo
+from safepassage.demo.duplicates import load_duplicates_demo
 from safepassage.demo.enrich import enrich
 from safepassage.demo.people import fictional_person
 
@@ -103,5 +104,6 @@ def load_demo(cases_per_organisation: int = 18, seed: int = 2026) -> DemoSummary
                 enrich(case, rng, reviewers.get(slug, []), today)
         load_safety_demo(rng)
         load_vetting_demo()
+        load_duplicates_demo(orgs, users.get("anna.cw"))
         record("demo.load", detail={"organisations": len(orgs), "users": len(users)})
     return DemoSummary(True, usernames)

@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "safepassage.apps.cases",
     "safepassage.apps.safety",
     "safepassage.apps.vetting",
+    "safepassage.apps.linkage",
     "safepassage.apps.shell",
     "safepassage.apps.api",
 ]

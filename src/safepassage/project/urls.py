@@ -15,6 +15,7 @@ urlpatterns = [
     path("audit/", include("safepassage.apps.shell.trail.urls")),
     path("safety/", include("safepassage.apps.safety.urls")),
     path("vetting/", include("safepassage.apps.vetting.urls")),
+    path("linkage/", include("safepassage.apps.linkage.urls")),
     path("api/v1/", api.urls),
 ]
 

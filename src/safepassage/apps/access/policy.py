@@ -72,6 +72,10 @@ POLICY: dict[str, Rule] = {
         "case.procedure_suspension", CASE_EDITORS, record=True, needs_keys=True
     ),
     "cases:deadline_met": Rule("case.deadline_met", CASE_EDITORS, record=True, needs_keys=True),
+    # Linkage: a coordinator decides on a pair inside the organisation (the view also asks
+    # that both cases be visible) and looks up a pair reference from another organisation.
+    "linkage:decide": roles("linkage.decide", ORG, R.COORDINATOR, record=True, needs_keys=True),
+    "linkage:lookup": roles("linkage.lookup", ORG, R.COORDINATOR),
     # Deadlines hold dates and references only: readable while sealed.
     "cases:deadlines": Rule(
         "case.list_deadlines", {R.CASEWORKER: Relation.ASSIGNED, R.COORDINATOR: ORG}

@@ -20,6 +20,7 @@ NAV_ITEMS = [
     ("cases:deadlines", _("Deadlines")),
     ("vetting:queue", _("Vetting queue")),
     ("vetting:lists", _("Watchlists")),
+    ("linkage:lookup", _("Duplicates")),
     ("accounts:members", _("People")),
     ("audit:list", _("Audit trail")),
     ("accounts:profile", _("My account")),

@@ -27,6 +27,7 @@ NOTIFICATION_KINDS = {
     "account_created": _("A new account was created in your organisation: see People."),
     "role_proposed": _("A coordinator role waits for your approval: see People."),
     "deletion_requested": _("Deleting this case waits for a second coordinator."),
+    "possible_duplicate": _("This case may be a duplicate of another case: see its page."),
 }
 
 

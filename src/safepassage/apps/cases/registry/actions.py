@@ -120,6 +120,7 @@ def add_document(
         with transaction.atomic():
             document.save()
             record_case("case.add_document", case, actor_id=actor.pk)
+            record_changed(case, "documents")
     except BaseException:
         blobs.delete_blob(document.blob_name)
         raise

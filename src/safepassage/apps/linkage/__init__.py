@@ -1,0 +1,1 @@
+"""Linkage: possible duplicates and impostor signals between cases (issue 14)."""
