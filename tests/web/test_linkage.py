@@ -296,3 +296,23 @@ def test_the_demo_has_one_duplicate_inside_an_organisation_and_one_across_two(
     } == {frozenset(("northern-route", "harbour-legal"))}
     for pair in across:
         assert "handle" in pair.kind_list
+
+
+def test_an_impostor_signal_is_flagged_on_the_vetting_queue_and_names_no_other_case(
+    world: World,
+) -> None:
+    ours = _case(world, "Чувиляев Александр", contact_handle="@shared_handle_42")
+    theirs = _case(world, f"{CANARY} Иван", other=True, birth_date=None,
+                   contact_handle="@shared_handle_42")  # fmt: skip
+    plain = _case(world, "Петров Иван", birth_date=datetime.date(1980, 1, 2))
+    relink()
+    assert _pair(ours, theirs).impostor
+    officer = sign_in(Client(), world.users["vetting"])
+    page = officer.get("/vetting/queue").content.decode()
+    assert ours.reference in page
+    assert "possible impostor" in page
+    assert plain.reference not in page
+    assert theirs.reference not in page
+    assert CANARY not in page
+    LinkPair.objects.filter(pk=_pair(ours, theirs).pk).update(status="different")
+    assert ours.reference not in officer.get("/vetting/queue").content.decode()

@@ -10,6 +10,7 @@ from django.utils.translation import ngettext
 
 from safepassage.apps.audit.actions import record_case
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.registry.flags import case_flags
 from safepassage.apps.vetting.models import (
     DECISIONS,
     CaseScreening,
@@ -102,7 +103,8 @@ def screening_refusals(case: Case, outcome: str) -> list[str]:
 
 
 def vetting_queue(cases: QuerySet[Case]) -> QuerySet[Case]:
-    """Open cases with undecided hits or not screened against the current lists, oldest first."""
+    """Open cases with undecided hits, not screened against the current lists, or flagged by
+    another app (``cases.registry.flags``), oldest first."""
     undecided = Hit.objects.filter(case=OuterRef("pk"), active=True, state=HitState.UNDECIDED)
     key = current_key()
     need = Q(Exists(undecided))
@@ -110,9 +112,13 @@ def vetting_queue(cases: QuerySet[Case]) -> QuerySet[Case]:
         fresh = CaseScreening.objects.filter(case=OuterRef("pk"), version_key=key)
         due = ScreeningDue.objects.filter(case=OuterRef("pk"))
         need = need | ~Q(Exists(fresh)) | Q(Exists(due))
+    flags = case_flags()  # raised by apps beside vetting (linkage's impostor signal)
+    for flag in flags:
+        need = need | Q(flag.condition())
     return (
         cases.exclude(stage__in=NOT_OPEN)
         .annotate(undecided=Exists(undecided))
+        .annotate(**{flag.annotation: flag.condition() for flag in flags})
         .filter(need)
         .order_by("created_at")
     )

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from safepassage.apps.access.context import access_of
 from safepassage.apps.cases.models import Case
 from safepassage.apps.cases.record.opening import opened_one
+from safepassage.apps.cases.registry.flags import case_flags
 from safepassage.apps.cases.registry.lookup import back_to_case, case_in_scope
 from safepassage.apps.vetting.decisions import DecisionRefused, current_key, decide, vetting_queue
 from safepassage.apps.vetting.forms import DecisionForm, ListImportForm
@@ -96,6 +97,7 @@ def queue_view(request: HttpRequest) -> HttpResponse:
             "screening": screenings.get(case.pk),
             "stale": key is not None
             and (case.pk not in screenings or screenings[case.pk].version_key != key),
+            "flags": [flag.label for flag in case_flags() if getattr(case, flag.annotation)],
         }
         for case in cases
     ]
