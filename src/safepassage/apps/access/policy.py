@@ -58,6 +58,9 @@ POLICY: dict[str, Rule] = {
     ),
     "cases:document": Rule("case.read_document", CASE_READERS, record=True, needs_keys=True),
     "cases:edit_section": Rule("case.edit", CASE_EDITORS, record=True, needs_keys=True),
+    # Correcting or removing one entry (a note: its author or a coordinator, record/entries).
+    "cases:edit_entry": Rule("case.edit_entry", CASE_EDITORS, record=True, needs_keys=True),
+    "cases:remove_entry": Rule("case.remove_entry", CASE_EDITORS, record=True, needs_keys=True),
     "cases:move": Rule(
         "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
     ),

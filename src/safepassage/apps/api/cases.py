@@ -140,7 +140,7 @@ def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
         "service": _plain(view["service"]),
         "desertion": _plain(view["desertion"]),
         "exposure": _plain(view["exposure"]),
-        "deployments": [_plain(d) for d in view["deployments"]],
+        "deployments": [{"id": d.id, **_plain(d.data)} for d in view["deployments"]],
         "deadlines": [_deadline(d).dict() for d in view["deadlines"]],
         "events": sorted(triggers_for(case.pathway)),
     }

@@ -18,7 +18,20 @@ from safepassage.cores.names import detect_script, romanise_icao
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One repeatable entry: its id (for the correct and remove links) and its values."""
+
+    id: str
+    data: Any
+
+
+def _entries(rows: list[Any]) -> list[Entry]:
+    return [Entry(str(row.pk), row.details) for row in rows]
+
+
+@dataclass(frozen=True)
 class ShownName:
+    id: str
     kind: str
     text: str
     script: str  # translated label
@@ -33,11 +46,12 @@ def _one(model: Any, case: Case, actor_id: int | None) -> Any:
 
 def _shown(name: Any) -> ShownName:
     if name.unreadable:
-        return ShownName(name.get_kind_display(), name.full_name, "", "", unreadable=True)
+        return ShownName(
+            str(name.pk), name.get_kind_display(), name.full_name, "", "", unreadable=True
+        )
     text = name.full_name
-    return ShownName(
-        name.get_kind_display(), text, _script_label(text), detect_script(text), _beside(text)
-    )
+    label, code = _script_label(text), detect_script(text)
+    return ShownName(str(name.pk), name.get_kind_display(), text, label, code, _beside(text))
 
 
 def _script_label(text: str) -> str:
@@ -68,9 +82,9 @@ def present_case(case: Case, *, actor_id: int | None = None) -> dict[str, Any]:
         "service": service.service if service else {},
         "desertion": service.desertion if service else {},
         "exposure": service.exposure if service else {},
-        "deployments": [d.details for d in each(case.deployments)],
-        "family": [m.details for m in each(case.family)],
-        "consents": [c.details for c in each(case.consents)],
+        "deployments": _entries(each(case.deployments)),
+        "family": _entries(each(case.family)),
+        "consents": _entries(each(case.consents)),
         "notes": each(case.notes),
         "documents": each(case.documents),
         "transitions": [

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 
 from safepassage.apps.access.context import access_of
 from safepassage.apps.accounts.models import User
+from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.models import Case
 from safepassage.apps.cases.record.panels import render_case_panels
@@ -18,6 +19,8 @@ from safepassage.apps.cases.registry.lookup import case_in_scope, record_case_vi
 
 CASE_ACTIONS = (
     "edit_section",
+    "edit_entry",
+    "remove_entry",
     "move",
     "assign",
     "pathway",
@@ -90,6 +93,7 @@ def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
         "assignees": list(case.assignees.all()),
         "can": {name: access.may(f"cases:{name}") for name in CASE_ACTIONS},
         "can_reveal": access.may("cases:reveal_location") and is_assigned,
+        "is_coordinator": Role.COORDINATOR in access.roles,
         "extra_panels": render_case_panels(request, case),
         **case_forms(case),
     }
