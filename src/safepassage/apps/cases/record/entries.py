@@ -39,6 +39,7 @@ from safepassage.apps.cases.models import (
 from safepassage.apps.cases.models.record import NameKind
 from safepassage.apps.cases.record import forms as f
 from safepassage.apps.cases.record import sections as s
+from safepassage.apps.cases.record.dates import check_dates
 from safepassage.apps.cases.record.opening import opened_one
 from safepassage.apps.cases.registry.forms import NoteForm
 from safepassage.apps.cases.registry.watchers import record_changed
@@ -274,10 +275,11 @@ def may_change(kind: str, row: Any, *, actor_id: int, coordinator: bool) -> bool
 def correct_entry(
     case: Case, kind: str, entry_id: str, cleaned: dict[str, Any], *, actor_id: int
 ) -> bool:
-    """Save a corrected entry; False when it no longer exists. Raises ``EntryRefused`` or
-    pydantic's ``ValidationError`` (nothing saved)."""
+    """Save a corrected entry; False when it no longer exists. Raises ``EntryRefused``,
+    ``DatesRefused`` or pydantic's ``ValidationError`` (nothing saved)."""
     entry = ENTRIES[kind]
     data = entry.validated(cleaned)
+    check_dates(case, kind, data)
     with transaction.atomic():
         row = entry.find(case, entry_id, True)
         if row is None:

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from safepassage.apps.access.context import AccessContext, access_of
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.record.dates import DatesRefused
 from safepassage.apps.cases.record.entries import (
     ENTRIES,
     REMOVAL_REASONS,
@@ -65,6 +66,9 @@ def entry_edit_view(request: HttpRequest, reference: str, kind: str, entry_id: s
                 form.add_error(None, str(problem["msg"]).removeprefix("Value error, "))
         except EntryRefused as refusal:
             form.add_error(None, refusal.message)
+        except DatesRefused as refusal:
+            for message in refusal.messages:
+                form.add_error(None, message)
         else:
             if not saved:
                 raise Http404

@@ -26,6 +26,7 @@ from safepassage.apps.cases.models import (
 )
 from safepassage.apps.cases.models.record import NameKind
 from safepassage.apps.cases.notifications import tell_other_coordinators
+from safepassage.apps.cases.record.dates import check_new_case_dates
 from safepassage.apps.cases.registry.country_index import discard
 from safepassage.apps.cases.registry.watchers import record_changed
 from safepassage.apps.vault import blobs
@@ -56,7 +57,11 @@ def create_case(
     actor: User | None,
     assign_to: list[User] | None = None,
 ) -> Case:
-    """Create a case with all its sealed parts in one transaction."""
+    """Create a case with all its sealed parts in one transaction.
+
+    Raises ``record.dates.DatesRefused`` (nothing created) for a birth date that makes no
+    sense: the form, the API and the importer all come through here."""
+    check_new_case_dates(data.birth_date, organisation)
     with transaction.atomic():
         case = Case.objects.create(
             organisation=organisation, stage=data.stage, pathway=data.pathway

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
@@ -10,6 +12,7 @@ from safepassage.apps.accounts.models import User
 from safepassage.apps.accounts.roles import Role
 from safepassage.apps.audit.actions import record
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.record.dates import DatesRefused
 from safepassage.apps.cases.record.panels import render_case_panels
 from safepassage.apps.cases.record.presenters import case_forms, present_case
 from safepassage.apps.cases.registry.actions import NewCase, create_case_as
@@ -77,14 +80,24 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
     access = access_of(request)
     form = NewCaseForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        case = create_case_as(access, NewCase(**form.cleaned_data))
-        return redirect("cases:detail", reference=case.reference)
+        try:
+            case = create_case_as(access, NewCase(**form.cleaned_data))
+        except DatesRefused as refusal:
+            for message in refusal.messages:
+                form.add_error("birth_date", message)
+        else:
+            return redirect("cases:detail", reference=case.reference)
     return render(request, "cases/new.html", {"form": form})
 
 
 def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
+    return render_case_page(request, case_in_scope(request, reference))
+
+
+def render_case_page(request: HttpRequest, case: Case, **typed: Any) -> HttpResponse:
+    """The case page; ``typed`` replaces its empty forms by what a refused POST carried,
+    so that a refusal (an over-long note, a stage move the rules refuse) loses nothing."""
     access = access_of(request)
-    case = case_in_scope(request, reference)
     record_case_view(request, case)
     is_assigned = case.assignees.filter(pk=access.user.pk).exists()
     context = {
@@ -96,5 +109,6 @@ def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
         "is_coordinator": Role.COORDINATOR in access.roles,
         "extra_panels": render_case_panels(request, case),
         **case_forms(case),
+        **typed,
     }
     return render(request, "cases/detail.html", context)
