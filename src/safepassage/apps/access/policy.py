@@ -29,6 +29,7 @@ POLICY: dict[str, Rule] = {
     "home": signed_in("shell.home"),
     "accounts:logout": signed_in("account.sign_out"),
     "accounts:profile": signed_in("account.view_own"),
+    "accounts:display_name": signed_in("account.set_display_name"),
     "accounts:switch_organisation": signed_in("account.switch_organisation"),
     "accounts:recovery_codes": signed_in("account.regenerate_recovery_codes"),
     "accounts:tokens": signed_in("account.manage_own_tokens"),

@@ -38,6 +38,7 @@ class RootOut(Schema):
     version: str
     organisation: str | None
     role: str
+    user: str  # the token owner's display name (or username)
 
 
 @api.get("/", response=RootOut, url_name="root", summary="Who the token acts as")
@@ -48,6 +49,7 @@ def root(request: HttpRequest) -> RootOut:
         version=safepassage.__version__,
         organisation=access.organisation.slug if access.organisation else None,
         role=",".join(sorted(access.roles)),
+        user=access.user.shown_name,
     )
 
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from safepassage.apps.accounts.people import names_of
 from safepassage.apps.cases.lifecycle import forms as fl
 from safepassage.apps.cases.lifecycle.actions import case_facts
 from safepassage.apps.cases.lifecycle.machine import allowed_moves
@@ -74,7 +75,16 @@ def present_case(case: Case, *, actor_id: int | None = None) -> dict[str, Any]:
 
     service = _one(ServiceRecord, case, actor_id)
     stage_labels = dict(Stage.choices)
+    notes, documents = each(case.notes), each(case.documents)
+    transitions, signoffs = each(case.transitions), each(case.signoffs)
+    people = names_of(
+        [n.author_id for n in notes]
+        + [d.uploaded_by_id for d in documents]
+        + [t.actor_id for t in transitions]
+        + [s.reviewer_id for s in signoffs]
+    )
     return {
+        "people": people,
         "names": [_shown(n) for n in each(case.names)],
         "identity": _one(Identity, case, actor_id),
         "contact": _one(Contact, case, actor_id),
@@ -85,13 +95,12 @@ def present_case(case: Case, *, actor_id: int | None = None) -> dict[str, Any]:
         "deployments": _entries(each(case.deployments)),
         "family": _entries(each(case.family)),
         "consents": _entries(each(case.consents)),
-        "notes": each(case.notes),
-        "documents": each(case.documents),
+        "notes": notes,
+        "documents": documents,
         "transitions": [
-            (t, stage_labels.get(t.from_stage), stage_labels.get(t.to_stage))
-            for t in each(case.transitions)
+            (t, stage_labels.get(t.from_stage), stage_labels.get(t.to_stage)) for t in transitions
         ],
-        "signoffs": each(case.signoffs),
+        "signoffs": signoffs,
         "deadlines": list(case.deadlines.filter(met_at__isnull=True)),
         "events": list(case.procedure_events.all()),
         "moves": [

@@ -118,7 +118,9 @@ def add_document(
     case: Case, title: str, source: IO[bytes], *, filename: str, content_type: str, actor: User
 ) -> Document:
     """Encrypt the upload to disk first, then record it; a failure leaves no row behind."""
-    document = Document(case=case, title=title, blob_name=blobs.new_blob_name())
+    document = Document(
+        case=case, title=title, blob_name=blobs.new_blob_name(), uploaded_by_id=actor.pk
+    )
     size = blobs.write_blob(document, source)
     document.meta = {"filename": filename[:200], "content_type": content_type, "size": size}
     try:

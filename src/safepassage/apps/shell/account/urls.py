@@ -12,6 +12,7 @@ urlpatterns = [
     path("setup/<str:token>", signin.setup_view, name="setup"),
     path("logout", signin.logout_view, name="logout"),
     path("account", views.profile_view, name="profile"),
+    path("account/display-name", views.display_name_view, name="display_name"),
     path("account/organisation", views.switch_organisation_view, name="switch_organisation"),
     path("account/recovery-codes", views.recovery_codes_view, name="recovery_codes"),
     path("account/tokens", views.tokens_view, name="tokens"),

@@ -17,11 +17,12 @@ from django.views.decorators.http import require_POST
 
 from safepassage.apps.accounts import seeds, totp
 from safepassage.apps.accounts.models import ApiToken, Membership, User
+from safepassage.apps.accounts.people import DisplayNameRefused, set_display_name
 from safepassage.apps.accounts.recovery import replace_recovery_codes
 from safepassage.apps.accounts.sessions import SESSION_ORGANISATION
 from safepassage.apps.accounts.tokens import issue_token
 from safepassage.apps.audit.actions import record
-from safepassage.apps.shell.account.forms import CodeForm, TokenForm
+from safepassage.apps.shell.account.forms import CodeForm, DisplayNameForm, TokenForm
 
 
 def _user(request: HttpRequest) -> User:
@@ -31,13 +32,38 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def profile_view(request: HttpRequest) -> HttpResponse:
-    memberships = Membership.objects.filter(user=_user(request)).select_related("organisation")
+def profile_view(request: HttpRequest, name_form: DisplayNameForm | None = None) -> HttpResponse:
+    user = _user(request)
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    name_form = name_form or DisplayNameForm(initial={"display_name": user.display_name})
     return render(
         request,
         "accounts/profile.html",
-        {"memberships": memberships.order_by("organisation__slug", "role"), "form": CodeForm()},
+        {
+            "memberships": memberships.order_by("organisation__slug", "role"),
+            "form": CodeForm(),
+            "name_form": name_form,
+        },
+        status=400 if name_form.errors else 200,
     )
+
+
+@require_POST
+def display_name_view(request: HttpRequest) -> HttpResponse:
+    form = DisplayNameForm(request.POST)
+    if form.is_valid():
+        try:
+            set_display_name(
+                _user(request),
+                form.cleaned_data["display_name"],
+                organisation_id=request.session.get(SESSION_ORGANISATION),
+            )
+        except DisplayNameRefused as refusal:
+            form.add_error("display_name", refusal.message)
+        else:
+            messages.success(request, _("Display name saved."))
+            return redirect("accounts:profile")
+    return profile_view(request, name_form=form)
 
 
 @require_POST
