@@ -206,3 +206,27 @@ class TotpSeal(models.Model):
 
     def __str__(self) -> str:
         return f"totp-seal#{self.pk}"
+
+
+class MembershipOffer(models.Model):
+    """A coordinator's offer of a role to an existing account of another organisation.
+
+    It applies only when the account's owner accepts it on their account page: so the
+    coordinator's answer never depends on whether the username exists (``offers``).
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="membership_offers")
+    role = models.CharField(max_length=32, choices=Role.choices)
+    offered_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    offered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="one_offer_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"membership-offer#{self.pk}"

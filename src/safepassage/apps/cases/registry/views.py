@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
 from safepassage.apps.access.context import access_of
@@ -18,7 +18,11 @@ from safepassage.apps.cases.record.presenters import case_forms, present_case
 from safepassage.apps.cases.registry.actions import NewCase, create_case_as
 from safepassage.apps.cases.registry.forms import NewCaseForm
 from safepassage.apps.cases.registry.listing import CaseFilterForm, filtered, page_of
-from safepassage.apps.cases.registry.lookup import case_in_scope, record_case_view
+from safepassage.apps.cases.registry.lookup import (
+    case_in_scope,
+    organisation_holding,
+    record_case_view,
+)
 
 CASE_ACTIONS = (
     "edit_section",
@@ -91,7 +95,15 @@ def case_create_view(request: HttpRequest) -> HttpResponse:
 
 
 def case_detail_view(request: HttpRequest, reference: str) -> HttpResponse:
-    return render_case_page(request, case_in_scope(request, reference))
+    try:
+        case = case_in_scope(request, reference)
+    except Http404:
+        elsewhere = organisation_holding(access_of(request), reference)
+        if elsewhere is None:
+            raise
+        context = {"organisation": elsewhere, "reference": reference.upper()}
+        return render(request, "cases/elsewhere.html", context, status=404)
+    return render_case_page(request, case)
 
 
 def render_case_page(request: HttpRequest, case: Case, **typed: Any) -> HttpResponse:

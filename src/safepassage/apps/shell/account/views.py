@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,6 +18,7 @@ from django.views.decorators.http import require_POST
 
 from safepassage.apps.accounts import seeds, totp
 from safepassage.apps.accounts.models import ApiToken, Membership, User
+from safepassage.apps.accounts.offers import offers_for
 from safepassage.apps.accounts.people import DisplayNameRefused, set_display_name
 from safepassage.apps.accounts.recovery import replace_recovery_codes
 from safepassage.apps.accounts.sessions import SESSION_ORGANISATION
@@ -43,6 +45,7 @@ def profile_view(request: HttpRequest, name_form: DisplayNameForm | None = None)
             "memberships": memberships.order_by("organisation__slug", "role"),
             "form": CodeForm(),
             "name_form": name_form,
+            "offers": offers_for(user),
         },
         status=400 if name_form.errors else 200,
     )
@@ -82,7 +85,18 @@ def switch_organisation_view(request: HttpRequest) -> HttpResponse:
         actor_id=user.pk,
         organisation_id=membership.organisation_id,
     )
-    return redirect("home")
+    return redirect(_case_page_or_home(request.POST.get("next", "")))
+
+
+def _case_page_or_home(target: str) -> str:
+    """Where to go after switching: back to a case page (the offer to switch), else home."""
+    try:
+        match = resolve(target) if target.startswith("/cases/") else None
+    except Resolver404:
+        match = None
+    if match is not None and match.view_name == "cases:detail":
+        return reverse("cases:detail", kwargs=match.kwargs)
+    return reverse("home")
 
 
 @require_POST
