@@ -15,7 +15,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.cases.countries import COUNTRIES
+from safepassage.apps.cases.countries import country_name
 from safepassage.apps.cases.models import Case
 from safepassage.apps.vault.fields import SealedJSONField, SealedTextField
 from safepassage.apps.vault.sealed import SealedRecord
@@ -146,7 +146,7 @@ class CountryRisk(models.Model):
     status (set by the worker) changes after the row is written.
     """
 
-    country = models.CharField(max_length=2, choices=COUNTRIES)
+    country = models.CharField(max_length=2)  # an ISO code (cases.countries), form-checked
     rating = models.CharField(max_length=16, choices=RiskRating.choices)
     previous_rating = models.CharField(max_length=16, choices=RiskRating.choices, blank=True)
     effective_on = models.DateField()
@@ -167,6 +167,9 @@ class CountryRisk(models.Model):
 
     def __str__(self) -> str:
         return f"country-risk#{self.pk}"
+
+    def get_country_display(self) -> str:
+        return country_name(self.country)
 
     def source_list(self) -> list[str]:
         return [line for line in self.sources.splitlines() if line.strip()]

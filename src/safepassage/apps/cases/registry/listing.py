@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import Organisation
-from safepassage.apps.cases.countries import COUNTRIES
+from safepassage.apps.cases.countries import any_country_choices
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import Case, PersonName
 from safepassage.apps.cases.record.opening import opened
@@ -28,9 +28,7 @@ class CaseFilterForm(forms.Form):
     pathway = forms.ChoiceField(
         label=_("Pathway"), required=False, choices=[("", _("All pathways")), *Pathway.choices]
     )
-    country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=[("", _("All countries")), *COUNTRIES]
-    )
+    country = forms.ChoiceField(label=_("Country"), required=False, choices=any_country_choices)
     caseworker = forms.ChoiceField(label=_("Caseworker"), required=False)
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
 
