@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import Organisation
-from safepassage.apps.cases.countries import COUNTRY_CODES, country_choices
+from safepassage.apps.cases.countries import COUNTRY_CODES, CountrySelect, country_choices
 from safepassage.apps.safety.models import CheckInChannel, RiskRating
 
 _URL = URLValidator(schemes=["http", "https"])
@@ -57,7 +57,7 @@ class CheckInForm(forms.Form):
 
 
 class CountryRiskForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country"), choices=country_choices)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices, widget=CountrySelect)
     rating = forms.ChoiceField(label=_("Rating"), choices=RiskRating.choices)
     effective_on = forms.DateField(
         label=_("Effective from (YYYY-MM-DD)"), widget=forms.DateInput(attrs={"type": "date"})

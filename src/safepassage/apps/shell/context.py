@@ -39,4 +39,5 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
         "switch_organisations": sorted(organisations.values(), key=lambda o: o.name.casefold()),
         "active_organisation": access.organisation,
         "active_roles": sorted(access.roles),
+        "can_search": access.may("cases:list"),
     }

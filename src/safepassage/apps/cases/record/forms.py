@@ -7,7 +7,12 @@ from typing import TypedDict
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.cases.countries import citizenship_choices, country_choices
+from safepassage.apps.cases.countries import (
+    CountrySelect,
+    CountrySelectMultiple,
+    citizenship_choices,
+    country_choices,
+)
 from safepassage.apps.cases.models.record import NameKind
 
 
@@ -145,12 +150,14 @@ class IdentityForm(forms.Form):
         label=_("Citizenships"),
         choices=citizenship_choices,
         required=False,
-        widget=forms.SelectMultiple(attrs={"size": 8}),
+        widget=CountrySelectMultiple(attrs={"size": 8}),
     )
 
 
 class LocationForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country where he is now"), choices=country_choices)
+    country = forms.ChoiceField(
+        label=_("Country where he is now"), choices=country_choices, widget=CountrySelect
+    )
     coarse_place = forms.CharField(label=_("City or region"), max_length=120, required=False)
 
 

@@ -27,6 +27,7 @@ from safepassage.apps.cases.models import (
 from safepassage.apps.cases.models.record import NameKind
 from safepassage.apps.cases.notifications import tell_other_coordinators
 from safepassage.apps.cases.record.dates import check_new_case_dates
+from safepassage.apps.cases.registry import name_index
 from safepassage.apps.cases.registry.country_index import discard
 from safepassage.apps.cases.registry.watchers import record_changed
 from safepassage.apps.vault import blobs
@@ -187,3 +188,4 @@ def delete_case(case: Case, *, actor: User | None, requested_by: int | None = No
     for name in names:
         blobs.delete_blob(name)
     discard(case_pk)
+    name_index.discard([case_pk])

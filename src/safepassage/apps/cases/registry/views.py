@@ -17,7 +17,13 @@ from safepassage.apps.cases.record.panels import render_case_panels
 from safepassage.apps.cases.record.presenters import case_forms, present_case
 from safepassage.apps.cases.registry.actions import NewCase, create_case_as
 from safepassage.apps.cases.registry.forms import NewCaseForm
-from safepassage.apps.cases.registry.listing import CaseFilterForm, filtered, page_of
+from safepassage.apps.cases.registry.listing import (
+    CaseFilterForm,
+    as_reference,
+    filtered,
+    page_of,
+    searched,
+)
 from safepassage.apps.cases.registry.lookup import (
     case_in_scope,
     organisation_holding,
@@ -50,23 +56,24 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
     )
     form = CaseFilterForm(request.GET or None, caseworkers=caseworkers)
     data = form.cleaned_data if form.is_valid() else {}
+    query = _search_query(request)
     cases = filtered(Case.objects.visible_to(access), data, access.organisation)
+    cases, only = searched(cases, query, access.organisation)
     raw_page = request.GET.get("page", "1")
-    page = page_of(
-        cases,
-        data.get("country", ""),
-        int(raw_page) if raw_page.isascii() and raw_page.isdigit() else 1,
-    )
+    number = int(raw_page) if raw_page.isascii() and raw_page.isdigit() else 1
+    page = page_of(cases, data.get("country", ""), number, only)
     names = page.legal_names(actor_id=access.user.pk)
     record(
         "case.list",
         actor_id=access.user.pk,
         organisation_id=access.organisation_id,
         outcome="ok",
-        detail={"names_opened": len(names)},
+        detail={"names_opened": len(names), "search": bool(query)},
     )
-    query = request.GET.copy()
-    query.pop("page", None)
+    if query and as_reference(query) and page.total == 1:
+        return redirect("cases:detail", reference=page.cases[0].reference)
+    params = request.GET.copy()
+    params.pop("page", None)
     return render(
         request,
         "cases/list.html",
@@ -74,10 +81,20 @@ def case_list_view(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": [(case, names.get(case.pk, "")) for case in page.cases],
             "form": form,
-            "query": query.urlencode(),
+            "query": params.urlencode(),
+            "search": query,
             "can_create": access.may("cases:create"),
         },
     )
+
+
+def _search_query(request: HttpRequest) -> str:
+    """The search box posts (a name never goes into an address or a log); ``?q=`` in the
+    address is read only when it is a case reference."""
+    if request.method == "POST":
+        return request.POST.get("q", "")[:200]
+    query = request.GET.get("q", "")[:40]
+    return query if as_reference(query) else ""
 
 
 def case_create_view(request: HttpRequest) -> HttpResponse:
