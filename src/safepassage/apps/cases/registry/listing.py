@@ -21,6 +21,7 @@ from safepassage.apps.cases.registry.name_index import matching_cases, query_ske
 from safepassage.apps.cases.registry.overdue import overdue_q
 
 PAGE_SIZE = 50
+SQL_IDS = 2000  # up to this many search hits are filtered in SQL, more in memory
 
 
 class CaseFilterForm(forms.Form):
@@ -111,6 +112,8 @@ def page_of(
     """One page, newest first; the country filter opens sealed countries in memory, and
     ``only`` (the name search's ids) keeps just those cases."""
     ordered = cases.order_by("-updated_at", "reference")
+    if only is not None and len(only) <= SQL_IDS:  # a few hits: let the database page them
+        ordered, only = ordered.filter(pk__in=sorted(only)), None
     if not country and only is None:
         total = ordered.count()
         pages = max(1, -(-total // PAGE_SIZE))
