@@ -200,3 +200,66 @@ def test_the_case_page_shows_a_possible_duplicate_after_the_worker_ran(
     page.click("text=Different people")
     assert "Marked as different people." in page.inner_text("main")
     assert "A coordinator marked these as different people." in page.inner_text("main")
+
+
+@pytest.fixture
+def phone(site: Site) -> Iterator[Any]:
+    """A 390 px wide phone screen, JavaScript off."""
+    if CHROMIUM is None:
+        if os.environ.get("CI"):
+            pytest.fail("Debian's chromium is not installed; under CI the browser test must run")
+        pytest.skip("Debian's chromium is not installed; skipped on a developer machine only")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        context = browser.new_context(
+            java_script_enabled=False, viewport={"width": 390, "height": 844}
+        )
+        yield context.new_page()
+        context.close()
+        browser.close()
+
+
+def _width(page: Any) -> int:
+    """The page's scrollable width (measured by the browser, not by a page script)."""
+    return int(page.evaluate("document.documentElement.scrollWidth"))
+
+
+def test_search_remove_and_a_390px_screen_without_javascript(site: Site, phone: Any) -> None:
+    page = phone
+    base = site.url("")
+    page.goto(base + "/login")
+    page.fill("#id_username", "e2e.caseworker")
+    page.fill("#id_password", site.password)
+    page.fill("#id_code", pyotp.TOTP(site.totp_secret).now())
+    page.click("main button[type=submit]")
+    page.goto(base + "/cases/new")
+    page.fill("#id_legal_name", "Чувиляев Александр")
+    page.fill("#id_other_names", "Czuwiliajew")
+    page.select_option("#id_country", "TJ")
+    page.click("main button[type=submit]")
+    reference = page.url.rsplit("/", 1)[1]
+    page.fill("#id_text", "Ж" * 10_000)  # one unbroken word
+    page.click("text=Add note")
+    assert _width(page) <= 390
+
+    page.goto(base + f"/cases/{reference}/edit/deployment")
+    page.fill("#id_place", "Бахмут")
+    page.click("main button[type=submit]")
+    assert "Бахмут" in page.inner_text("main")
+    page.click("main a[href*='/entries/deployment/'][href$='/remove']")
+    page.check("input[name=reason][value=mistake]")
+    page.click("main button[type=submit]")
+    assert "Entry removed." in page.inner_text("main")
+    assert "Бахмут" not in page.inner_text("main")
+
+    for query in ("Chuvilyaev", "Чувиляев"):
+        page.fill("#header-search", query)
+        page.click("#header-search ~ button")
+        assert reference in page.inner_text("main")
+        assert "Czuwiliajew" not in page.url
+        assert "%" not in page.url
+    assert _width(page) <= 390
+    page.goto(base + "/cases/")
+    assert _width(page) <= 390

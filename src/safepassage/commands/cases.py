@@ -61,7 +61,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _import(args: argparse.Namespace, organisation: Organisation) -> int:
     from safepassage.apps.cases.transfer.importer import parse
-    from safepassage.apps.cases.transfer.records import check_assignees, write_rows
+    from safepassage.apps.cases.transfer.records import check_assignees, check_dates, write_rows
 
     path = Path(args.file)
     try:
@@ -76,6 +76,7 @@ def _import(args: argparse.Namespace, organisation: Organisation) -> int:
     )
     report = parse(raw, kind=kind, encoding=args.encoding)
     check_assignees(organisation, report)
+    check_dates(organisation, report)
     if report.errors:
         _print_problems(path.name, report)
         return 1

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import argparse
+import ctypes
+import signal
+import subprocess
 import sys
+from pathlib import Path
 
 HELP = "Migrate, load fictional demo data, print the demo logins and serve on 127.0.0.1:8000."
 
@@ -84,5 +88,52 @@ def run(args: argparse.Namespace) -> int:
         return 0
     from safepassage.commands.serve import serve
 
-    serve(args.bind, workers=2)
+    worker = start_worker(Path(shares))
+    print(f" background worker started (pid {worker.pid}): escalations, flags, reminders")
+    try:
+        serve(args.bind, workers=2)
+    finally:
+        stop_worker(worker)
     return 0
+
+
+WORKER_INTERVAL = 30  # seconds: the demo should show escalations and flags soon
+
+
+def _die_with_parent() -> None:  # pragma: no cover - runs in the child, Linux only
+    """Ask Linux to stop the worker if the demo server dies without cleaning up."""
+    try:
+        libc = ctypes.CDLL("libc.so.6", use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+
+
+def start_worker(shares: Path) -> subprocess.Popen[bytes]:
+    """``safepassage worker --loop`` beside the demo server, unsealed with the demo shares."""
+    command = [
+        sys.executable,
+        "-c",
+        "import sys; from safepassage.cli import main; sys.exit(main(sys.argv[1:]))",
+        "worker",
+        "--loop",
+        "--interval",
+        str(WORKER_INTERVAL),
+        "--share-file",
+        str(shares / "share-1.txt"),
+        "--share-file",
+        str(shares / "share-2.txt"),
+    ]
+    return subprocess.Popen(command, preexec_fn=_die_with_parent)  # noqa: S603 - our own argv
+
+
+def stop_worker(worker: subprocess.Popen[bytes]) -> None:
+    """Stop the worker with the server (terminate, then kill if it does not end)."""
+    if worker.poll() is not None:
+        return
+    worker.terminate()
+    try:
+        worker.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+        worker.wait()

@@ -29,18 +29,31 @@ POLICY: dict[str, Rule] = {
     "home": signed_in("shell.home"),
     "accounts:logout": signed_in("account.sign_out"),
     "accounts:profile": signed_in("account.view_own"),
+    "accounts:display_name": signed_in("account.set_display_name"),
     "accounts:switch_organisation": signed_in("account.switch_organisation"),
+    "accounts:offer_accept": signed_in("account.accept_membership"),
+    "accounts:offer_decline": signed_in("account.decline_membership"),
     "accounts:recovery_codes": signed_in("account.regenerate_recovery_codes"),
     "accounts:tokens": signed_in("account.manage_own_tokens"),
     "accounts:token_revoke": signed_in("account.revoke_own_token"),
     # Coordinators manage their own organisation's people, nobody else's.
     "accounts:members": roles("organisation.list_members", ORG, R.COORDINATOR),
     "accounts:member_invite": roles("organisation.invite_member", ORG, R.COORDINATOR),
+    "accounts:member_add_existing": roles("organisation.offer_membership", ORG, R.COORDINATOR),
     "accounts:member_detail": roles("organisation.view_member", ORG, R.COORDINATOR, record=True),
     "accounts:member_roles": roles("organisation.change_roles", ORG, R.COORDINATOR, record=True),
     "accounts:grant_approve": roles("organisation.approve_role", ORG, R.COORDINATOR, record=True),
     "accounts:grant_decline": roles("organisation.decline_role", ORG, R.COORDINATOR, record=True),
     "accounts:member_unlock": roles("organisation.unlock_sign_in", ORG, R.COORDINATOR, record=True),
+    "accounts:member_reset_second_factor": roles(
+        "organisation.reset_second_factor", ORG, R.COORDINATOR, record=True
+    ),
+    "accounts:member_reset_password": roles(
+        "organisation.reset_password", ORG, R.COORDINATOR, record=True
+    ),
+    "accounts:member_disable": roles(
+        "organisation.disable_account", ORG, R.COORDINATOR, record=True
+    ),
     # Audit trail: auditors read and verify; coordinators read their organisation's part.
     "audit:list": roles("audit.list", ORG, R.AUDITOR, R.COORDINATOR),
     "audit:verify": roles("audit.verify", ORG, R.AUDITOR),
@@ -58,6 +71,9 @@ POLICY: dict[str, Rule] = {
     ),
     "cases:document": Rule("case.read_document", CASE_READERS, record=True, needs_keys=True),
     "cases:edit_section": Rule("case.edit", CASE_EDITORS, record=True, needs_keys=True),
+    # Correcting or removing one entry (a note: its author or a coordinator, record/entries).
+    "cases:edit_entry": Rule("case.edit_entry", CASE_EDITORS, record=True, needs_keys=True),
+    "cases:remove_entry": Rule("case.remove_entry", CASE_EDITORS, record=True, needs_keys=True),
     "cases:move": Rule(
         "case.move", CASE_EDITORS | {R.VETTING_OFFICER: ORG}, record=True, needs_keys=True
     ),

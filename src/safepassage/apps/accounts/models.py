@@ -1,6 +1,7 @@
 """Accounts: who may sign in, to which organisations they belong, and in which roles.
 
-Staff accounts carry no personal data beyond a chosen username. TOTP seeds and recovery
+Staff accounts carry no personal data beyond a chosen username and an optional display
+name the user chooses (any name colleagues know them by). TOTP seeds and recovery
 codes are write-only: nothing renders them after enrolment.
 """
 
@@ -60,6 +61,9 @@ class User(AbstractBaseUser):
         unique=True,
         help_text=_("Letters, digits and . _ - only; not a real name."),
     )
+    # What colleagues see instead of "user#4": chosen by the user on the account page
+    # (accounts.people); any name they are known by, not necessarily a legal name.
+    display_name = models.CharField(max_length=60, blank=True, default="")
     is_active = models.BooleanField(default=True)
     created_at = models.DateTimeField(auto_now_add=True)
     # Two-factor: the seed lives sealed in TotpSeal (accounts.seeds). ``totp_secret`` holds
@@ -80,6 +84,11 @@ class User(AbstractBaseUser):
 
     def __repr__(self) -> str:
         return f"<User #{self.pk}>"
+
+    @property
+    def shown_name(self) -> str:
+        """The display name, else the username."""
+        return self.display_name or self.username
 
     @property
     def has_totp(self) -> bool:
@@ -197,3 +206,27 @@ class TotpSeal(models.Model):
 
     def __str__(self) -> str:
         return f"totp-seal#{self.pk}"
+
+
+class MembershipOffer(models.Model):
+    """A coordinator's offer of a role to an existing account of another organisation.
+
+    It applies only when the account's owner accepts it on their account page: so the
+    coordinator's answer never depends on whether the username exists (``offers``).
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="membership_offers")
+    role = models.CharField(max_length=32, choices=Role.choices)
+    offered_by = models.ForeignKey(User, on_delete=models.CASCADE, related_name="+")
+    offered_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "organisation", "role"], name="one_offer_per_role"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"membership-offer#{self.pk}"

@@ -39,6 +39,7 @@ class RootOut(Schema):
     version: str
     organisation: str | None
     role: str
+    user: str  # the token owner's display name (or username)
 
 
 @api.get("/", response=RootOut, url_name="root", summary="Who the token acts as")
@@ -49,6 +50,7 @@ def root(request: HttpRequest) -> RootOut:
         version=safepassage.__version__,
         organisation=access.organisation.slug if access.organisation else None,
         role=",".join(sorted(access.roles)),
+        user=access.user.shown_name,
     )
 
 

@@ -22,6 +22,7 @@ from safepassage.apps.cases.lifecycle.procedure import (
 )
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import Case, Deadline
+from safepassage.apps.cases.record.dates import DatesRefused
 from safepassage.apps.cases.record.presenters import ShownName, present_case
 from safepassage.apps.cases.registry.actions import NewCase, create_case_as
 from safepassage.apps.cases.registry.listing import filtered, page_of
@@ -116,7 +117,10 @@ def case_create(request: HttpRequest, body: ImportRow) -> Status[Any]:
         # Stages are reached through guarded moves (vetting sign-offs...), never at creation.
         return Status(422, Problem(detail="a new case starts at intake; move it afterwards"))
     data = {k: v for k, v in body.model_dump().items() if k in NEW_CASE_FIELDS}
-    case = create_case_as(access, NewCase(**data))
+    try:
+        case = create_case_as(access, NewCase(**data))
+    except DatesRefused as refusal:
+        return Status(422, Problem(detail=" ".join(refusal.messages)))
     return Status(201, _out(case))
 
 
@@ -140,7 +144,7 @@ def case_detail(request: HttpRequest, reference: str) -> dict[str, Any]:
         "service": _plain(view["service"]),
         "desertion": _plain(view["desertion"]),
         "exposure": _plain(view["exposure"]),
-        "deployments": [_plain(d) for d in view["deployments"]],
+        "deployments": [{"id": d.id, **_plain(d.data)} for d in view["deployments"]],
         "deadlines": [_deadline(d).dict() for d in view["deadlines"]],
         "events": sorted(triggers_for(case.pathway)),
     }

@@ -4,7 +4,7 @@ from django.urls import path
 
 from safepassage.apps.cases.lifecycle import deadlines
 from safepassage.apps.cases.lifecycle import views as lifecycle
-from safepassage.apps.cases.record import section_views
+from safepassage.apps.cases.record import entry_views, section_views
 from safepassage.apps.cases.record import views as record
 from safepassage.apps.cases.registry import delete
 from safepassage.apps.cases.registry import views as registry
@@ -26,6 +26,16 @@ urlpatterns = [
     path("<str:reference>/location", record.reveal_location_view, name="reveal_location"),
     path(
         "<str:reference>/edit/<str:section>", section_views.section_edit_view, name="edit_section"
+    ),
+    path(
+        "<str:reference>/entries/<str:kind>/<str:entry_id>",
+        entry_views.entry_edit_view,
+        name="edit_entry",
+    ),
+    path(
+        "<str:reference>/entries/<str:kind>/<str:entry_id>/remove",
+        entry_views.entry_remove_view,
+        name="remove_entry",
     ),
     path("<str:reference>/move", lifecycle.move_view, name="move"),
     path("<str:reference>/delete", delete.case_delete_view, name="delete"),

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from safepassage.apps.accounts.models import User
 from safepassage.apps.audit.actions import record, record_case
@@ -21,6 +22,8 @@ from safepassage.apps.safety.models import (
     RATING_RANK,
     CaseFlag,
     CheckIn,
+    CheckInChannel,
+    CheckInNote,
     CheckInSchedule,
     CountryRisk,
     Flagging,
@@ -70,20 +73,70 @@ def stop_schedule(case: Case, *, actor: User | None) -> None:
             record_case("safety.schedule_stop", case, actor_id=_actor_id(actor))
 
 
+MAX_NOTE = 500
+MAX_AGE = datetime.timedelta(days=30)
+CLOCK_SLACK = datetime.timedelta(minutes=5)  # a phone's clock a little ahead is not the future
+
+
+class CheckInRefused(ValueError):
+    """A check-in the rules refuse; ``message`` is for the reader, in their language."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__("check-in refused")
+        self.message = message
+
+
+def check_check_in(at: datetime.datetime, note: str, now: datetime.datetime) -> None:
+    """The one rule for the page and the API: not in the future, at most 30 days ago, and
+    a short note."""
+    if at > now + CLOCK_SLACK:
+        raise CheckInRefused(_("A check-in cannot be in the future."))
+    if at < now - MAX_AGE:
+        raise CheckInRefused(_("A check-in more than 30 days ago cannot be recorded here."))
+    if len(note) > MAX_NOTE:
+        raise CheckInRefused(_("The note of a check-in has at most 500 characters."))
+
+
 def record_check_in(
-    case: Case, *, actor: User | None, at: datetime.datetime | None = None
+    case: Case,
+    *,
+    actor: User | None,
+    at: datetime.datetime | None = None,
+    channel: str = CheckInChannel.UNKNOWN,
+    note: str = "",
+    duress: bool = False,
 ) -> CheckIn:
-    """He checked in: log who recorded it and when; this clears any escalation."""
-    at = at or timezone.now()
+    """He checked in: log who recorded it, when, how, and whether he signalled duress.
+
+    A check-in later than the last one clears any escalation. Duress raises a flag on the
+    case and tells every coordinator of the organisation at once, in the same transaction.
+    """
+    now = timezone.now()
+    at = at or now
+    check_check_in(at, note, now)
     with transaction.atomic():
-        updated = CheckInSchedule.objects.filter(case=case, active=True).update(
-            last_check_in_at=at, escalated_at=None
-        )
-        if not updated:
+        schedule = CheckInSchedule.objects.select_for_update().filter(case=case, active=True)
+        current = schedule.first()
+        if current is None:
             raise NoActiveSchedule
-        check_in = CheckIn.objects.create(case=case, at=at, actor_id=_actor_id(actor))
-        record_case("safety.check_in", case, actor_id=_actor_id(actor))
+        if current.last_check_in_at is None or at > current.last_check_in_at:
+            schedule.update(last_check_in_at=at, escalated_at=None)
+        check_in = CheckIn.objects.create(
+            case=case, at=at, actor_id=_actor_id(actor), channel=channel, duress=duress
+        )
+        if note:
+            CheckInNote.objects.create(case=case, check_in=check_in, text=note)
+        detail = {"channel": channel, "duress": duress, "note": bool(note)}
+        record_case("safety.check_in", case, actor_id=_actor_id(actor), detail=detail)
+        if duress:
+            _alert_duress(case, check_in)
     return check_in
+
+
+def _alert_duress(case: Case, check_in: CheckIn) -> None:
+    CaseFlag.objects.create(case=case, kind="check_in_duress", reason={"check_in": check_in.pk})
+    notified = notify(coordinators_of(case.organisation_id), "check_in_duress", case)
+    record_case("safety.duress_alert", case, detail={"notified": notified})
 
 
 def escalate(schedule: CheckInSchedule, now: datetime.datetime) -> bool:

@@ -17,26 +17,44 @@ from django.views.decorators.http import require_POST
 
 from safepassage.apps.access.context import access_of
 from safepassage.apps.cases.registry.lookup import back_to_case, case_in_scope
+from safepassage.apps.cases.registry.views import render_case_page
 from safepassage.apps.safety.actions import (
+    CheckInRefused,
     NoActiveSchedule,
     record_check_in,
     resolve_flag,
     set_schedule,
     stop_schedule,
 )
-from safepassage.apps.safety.forms import ScheduleForm
-from safepassage.apps.safety.models import CaseFlag
+from safepassage.apps.safety.forms import CheckInForm, ScheduleForm
+from safepassage.apps.safety.models import CaseFlag, CheckInChannel
 
 
 @require_POST
 def check_in_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_in_scope(request, reference)
+    form = CheckInForm(request.POST)
+    if not form.is_valid():
+        return render_case_page(request, case, checkin_form=form)
+    data = form.cleaned_data
     try:
-        record_check_in(case, actor=access_of(request).user)
+        check_in = record_check_in(
+            case,
+            actor=access_of(request).user,
+            at=form.instant(case.organisation),
+            channel=data["channel"] or CheckInChannel.UNKNOWN,
+            note=data["note"],
+            duress=data["duress"],
+        )
     except NoActiveSchedule:
         messages.error(request, _("This case has no active check-in schedule."))
+    except CheckInRefused as refusal:
+        form.add_error(None, refusal.message)
+        return render_case_page(request, case, checkin_form=form)
     else:
         messages.success(request, _("Check-in recorded."))
+        if check_in.duress:
+            messages.warning(request, _("Duress recorded: every coordinator has been alerted."))
     return back_to_case(case)
 
 

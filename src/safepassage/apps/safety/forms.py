@@ -7,12 +7,13 @@ from typing import Any
 
 from django import forms
 from django.core.validators import URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import Organisation
-from safepassage.apps.cases.countries import COUNTRIES, COUNTRY_CODES
-from safepassage.apps.safety.models import RiskRating
+from safepassage.apps.cases.countries import COUNTRY_CODES, CountrySelect, country_choices
+from safepassage.apps.safety.models import CheckInChannel, RiskRating
 
 _URL = URLValidator(schemes=["http", "https"])
 MAX_SOURCES = 10
@@ -27,8 +28,36 @@ class ScheduleForm(forms.Form):
     )
 
 
+class CheckInForm(forms.Form):
+    """A check-in with details; every field may stay empty (then: now, channel not said)."""
+
+    at = forms.DateTimeField(
+        label=_("When (your organisation's time)"),
+        required=False,
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    channel = forms.ChoiceField(label=_("How"), choices=CheckInChannel.choices, required=False)
+    note = forms.CharField(
+        label=_("Short note (sealed)"),
+        max_length=500,
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    duress = forms.BooleanField(
+        label=_("He signalled duress (alerts the coordinators at once)"), required=False
+    )
+
+    def instant(self, organisation: Organisation) -> datetime.datetime | None:
+        """The typed time read in the organisation's time zone (None: now)."""
+        typed = self.cleaned_data.get("at")
+        if typed is None:
+            return None
+        return timezone.make_aware(typed.replace(tzinfo=None), clock.zone_of(organisation))
+
+
 class CountryRiskForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country"), choices=COUNTRIES)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices, widget=CountrySelect)
     rating = forms.ChoiceField(label=_("Rating"), choices=RiskRating.choices)
     effective_on = forms.DateField(
         label=_("Effective from (YYYY-MM-DD)"), widget=forms.DateInput(attrs={"type": "date"})

@@ -15,9 +15,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.cases.countries import COUNTRIES
+from safepassage.apps.cases.countries import country_name
 from safepassage.apps.cases.models import Case
-from safepassage.apps.vault.fields import SealedJSONField
+from safepassage.apps.vault.fields import SealedJSONField, SealedTextField
 from safepassage.apps.vault.sealed import SealedRecord
 from safepassage.cores.procedures import checkins
 
@@ -73,18 +73,42 @@ class CheckInSchedule(models.Model):
         return checkins.status(self.timing(), self.anchor(), now)
 
 
+class CheckInChannel(models.TextChoices):
+    UNKNOWN = "unknown", _("Not said")
+    MESSENGER = "messenger", _("Messenger (Signal, Telegram, WhatsApp)")
+    PHONE = "phone", _("Phone call")
+    SMS = "sms", _("Text message")
+    IN_PERSON = "in_person", _("In person")
+    THROUGH_SOMEONE = "through_someone", _("Through a relative or a contact")
+    OTHER = "other", _("Other")
+
+
 class CheckIn(models.Model):
-    """One recorded check-in: who recorded it and when. No free text on purpose."""
+    """One recorded check-in: who recorded it, when he checked in, by which channel, and
+    whether he signalled duress. These stay plaintext (procedural metadata, S2: escalation
+    works while sealed); the optional note is sealed in ``CheckInNote``."""
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="check_ins")
     at = models.DateTimeField(default=timezone.now)
     actor_id = models.BigIntegerField(null=True)
+    channel = models.CharField(
+        max_length=20, choices=CheckInChannel.choices, default=CheckInChannel.UNKNOWN
+    )
+    duress = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-at"]
 
     def __str__(self) -> str:
         return f"check-in#{self.pk}"
+
+
+class CheckInNote(SealedRecord):
+    """A check-in's short note (what he said, how he sounded), sealed under the case key."""
+
+    case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="+")
+    check_in = models.OneToOneField(CheckIn, on_delete=models.CASCADE, related_name="note")
+    text = SealedTextField()
 
 
 class RiskRating(models.TextChoices):
@@ -122,7 +146,7 @@ class CountryRisk(models.Model):
     status (set by the worker) changes after the row is written.
     """
 
-    country = models.CharField(max_length=2, choices=COUNTRIES)
+    country = models.CharField(max_length=2)  # an ISO code (cases.countries), form-checked
     rating = models.CharField(max_length=16, choices=RiskRating.choices)
     previous_rating = models.CharField(max_length=16, choices=RiskRating.choices, blank=True)
     effective_on = models.DateField()
@@ -144,6 +168,9 @@ class CountryRisk(models.Model):
     def __str__(self) -> str:
         return f"country-risk#{self.pk}"
 
+    def get_country_display(self) -> str:
+        return country_name(self.country)
+
     def source_list(self) -> list[str]:
         return [line for line in self.sources.splitlines() if line.strip()]
 
@@ -154,7 +181,10 @@ class CountryRisk(models.Model):
         return RATING_RANK[self.rating] > RATING_RANK[self.previous_rating]
 
 
-FLAG_KINDS = {"country_risk_rose": _("The risk in his host country rose: review the plan.")}
+FLAG_KINDS = {
+    "country_risk_rose": _("The risk in his host country rose: review the plan."),
+    "check_in_duress": _("He signalled duress at a check-in: act on the safety plan now."),
+}
 
 
 class CaseFlagQuerySet(models.QuerySet["CaseFlag"]):

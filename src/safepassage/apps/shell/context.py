@@ -31,14 +31,16 @@ def navigation(request: HttpRequest) -> dict[str, Any]:
     access = access_if_any(request)
     user = getattr(request, "user", None)
     if access is None or not isinstance(user, User):
-        return {"nav_items": [], "memberships": []}
+        return {"nav_items": [], "switch_organisations": []}
     items = [(name, label) for name, label in NAV_ITEMS if access.may(name)]
     organisations: dict[int, Any] = {}
     for membership in Membership.objects.filter(user=user).select_related("organisation"):
         organisations.setdefault(membership.organisation_id, membership.organisation)
     return {
         "nav_items": items,
-        "memberships": sorted(organisations.values(), key=lambda o: o.slug),
+        # Not "memberships": a page's own context (the account page) would hide this one.
+        "switch_organisations": sorted(organisations.values(), key=lambda o: o.name.casefold()),
         "active_organisation": access.organisation,
         "active_roles": sorted(access.roles),
+        "can_search": access.may("cases:list"),
     }

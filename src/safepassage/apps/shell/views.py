@@ -7,7 +7,9 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 
 from safepassage.apps.access.context import access_of
+from safepassage.apps.accounts import clock
 from safepassage.apps.cases.models import Case
+from safepassage.apps.cases.today import today_for
 
 
 def health(request: HttpRequest) -> JsonResponse:
@@ -18,11 +20,13 @@ def health(request: HttpRequest) -> JsonResponse:
 
 
 def home(request: HttpRequest) -> HttpResponse:
+    """What needs me today (``cases.today``: each app's items for this reader)."""
     access = access_of(request)
     case_count = None
     if access.may("cases:list"):
         case_count = Case.objects.visible_to(access.under("cases:list")).count()
-    return render(request, "shell/home.html", {"case_count": case_count})
+    sections = today_for(access, clock.now()) if access.organisation else []
+    return render(request, "shell/home.html", {"case_count": case_count, "today": sections})
 
 
 def error_404(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

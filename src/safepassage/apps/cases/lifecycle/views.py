@@ -33,6 +33,7 @@ from safepassage.apps.cases.lifecycle.procedure import (
 from safepassage.apps.cases.lifecycle.signoff_checks import SignOffRefused
 from safepassage.apps.cases.models import Deadline
 from safepassage.apps.cases.registry.lookup import back_to_case, case_in_scope
+from safepassage.apps.cases.registry.views import render_case_page
 
 
 def _report(request: HttpRequest, form: forms.BaseForm) -> None:
@@ -45,9 +46,10 @@ def _report(request: HttpRequest, form: forms.BaseForm) -> None:
 def move_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_in_scope(request, reference)
     form = fl.MoveForm(request.POST)
+    typed = {"target": request.POST.get("target", ""), "reason": request.POST.get("reason", "")}
     if not form.is_valid():
         _report(request, form)
-        return back_to_case(case)
+        return render_case_page(request, case, move_typed=typed)
     try:
         move_case(
             case,
@@ -57,8 +59,8 @@ def move_view(request: HttpRequest, reference: str) -> HttpResponse:
         )
     except MoveRefused as refusal:
         messages.error(request, str(refusal))
-    else:
-        messages.success(request, _("Stage changed."))
+        return render_case_page(request, case, move_typed=typed)
+    messages.success(request, _("Stage changed."))
     return back_to_case(case)
 
 

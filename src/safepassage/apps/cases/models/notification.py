@@ -19,6 +19,7 @@ from safepassage.apps.cases.models.case import Case
 # Notification kinds and their labels: add a line here for a new kind (no migration needed).
 NOTIFICATION_KINDS = {
     "check_in_escalated": _("A check-in was missed beyond its grace period."),
+    "check_in_duress": _("He signalled duress at a check-in: act on the safety plan now."),
     "case_flagged": _("A case was flagged for review."),
     "deadline_due": _("A legal deadline is due within five days, or has passed."),
     "record_unreadable": _(

@@ -78,6 +78,7 @@ class Document(SealedRecord):
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="documents")
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_by_id = models.BigIntegerField(null=True)  # a user id, as Note.author_id
     title = SealedTextField()
     meta = SealedJSONField()  # {"filename", "content_type", "size"}
     blob_name = models.CharField(max_length=64, unique=True)

@@ -30,6 +30,7 @@ from safepassage.apps.cases.models import (
 )
 from safepassage.apps.cases.record import forms as f
 from safepassage.apps.cases.record import sections as s
+from safepassage.apps.cases.record.dates import check_dates
 from safepassage.apps.cases.registry.watchers import record_changed
 
 
@@ -188,8 +189,12 @@ SECTIONS: dict[str, EditableSection] = {
 
 
 def save_section(case: Case, name: str, cleaned: dict[str, Any], *, actor_id: int) -> None:
+    """Validate, check the dates against the record (``record.dates``), save and audit.
+
+    Raises pydantic's ``ValidationError`` or ``DatesRefused``; nothing is saved then."""
     section = SECTIONS[name]
     data = section.validated(cleaned)
+    check_dates(case, name, data)
     with transaction.atomic():
         section.save(case, data)
         record_case("case.edit", case, actor_id=actor_id, detail={"section": name})

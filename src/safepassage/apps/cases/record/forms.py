@@ -7,7 +7,12 @@ from typing import TypedDict
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.cases.countries import COUNTRIES
+from safepassage.apps.cases.countries import (
+    CountrySelect,
+    CountrySelectMultiple,
+    citizenship_choices,
+    country_choices,
+)
 from safepassage.apps.cases.models.record import NameKind
 
 
@@ -143,14 +148,16 @@ class IdentityForm(forms.Form):
     birth_place = forms.CharField(label=_("Place of birth"), max_length=200, required=False)
     citizenships = forms.MultipleChoiceField(
         label=_("Citizenships"),
-        choices=COUNTRIES,
+        choices=citizenship_choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CountrySelectMultiple(attrs={"size": 8}),
     )
 
 
 class LocationForm(forms.Form):
-    country = forms.ChoiceField(label=_("Country where he is now"), choices=COUNTRIES)
+    country = forms.ChoiceField(
+        label=_("Country where he is now"), choices=country_choices, widget=CountrySelect
+    )
     coarse_place = forms.CharField(label=_("City or region"), max_length=120, required=False)
 
 

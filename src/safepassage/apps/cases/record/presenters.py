@@ -7,6 +7,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
+from safepassage.apps.accounts.people import names_of
 from safepassage.apps.cases.lifecycle import forms as fl
 from safepassage.apps.cases.lifecycle.actions import case_facts
 from safepassage.apps.cases.lifecycle.machine import allowed_moves
@@ -18,7 +19,20 @@ from safepassage.cores.names import detect_script, romanise_icao
 
 
 @dataclass(frozen=True)
+class Entry:
+    """One repeatable entry: its id (for the correct and remove links) and its values."""
+
+    id: str
+    data: Any
+
+
+def _entries(rows: list[Any]) -> list[Entry]:
+    return [Entry(str(row.pk), row.details) for row in rows]
+
+
+@dataclass(frozen=True)
 class ShownName:
+    id: str
     kind: str
     text: str
     script: str  # translated label
@@ -33,11 +47,12 @@ def _one(model: Any, case: Case, actor_id: int | None) -> Any:
 
 def _shown(name: Any) -> ShownName:
     if name.unreadable:
-        return ShownName(name.get_kind_display(), name.full_name, "", "", unreadable=True)
+        return ShownName(
+            str(name.pk), name.get_kind_display(), name.full_name, "", "", unreadable=True
+        )
     text = name.full_name
-    return ShownName(
-        name.get_kind_display(), text, _script_label(text), detect_script(text), _beside(text)
-    )
+    label, code = _script_label(text), detect_script(text)
+    return ShownName(str(name.pk), name.get_kind_display(), text, label, code, _beside(text))
 
 
 def _script_label(text: str) -> str:
@@ -60,7 +75,16 @@ def present_case(case: Case, *, actor_id: int | None = None) -> dict[str, Any]:
 
     service = _one(ServiceRecord, case, actor_id)
     stage_labels = dict(Stage.choices)
+    notes, documents = each(case.notes), each(case.documents)
+    transitions, signoffs = each(case.transitions), each(case.signoffs)
+    people = names_of(
+        [n.author_id for n in notes]
+        + [d.uploaded_by_id for d in documents]
+        + [t.actor_id for t in transitions]
+        + [s.reviewer_id for s in signoffs]
+    )
     return {
+        "people": people,
         "names": [_shown(n) for n in each(case.names)],
         "identity": _one(Identity, case, actor_id),
         "contact": _one(Contact, case, actor_id),
@@ -68,16 +92,15 @@ def present_case(case: Case, *, actor_id: int | None = None) -> dict[str, Any]:
         "service": service.service if service else {},
         "desertion": service.desertion if service else {},
         "exposure": service.exposure if service else {},
-        "deployments": [d.details for d in each(case.deployments)],
-        "family": [m.details for m in each(case.family)],
-        "consents": [c.details for c in each(case.consents)],
-        "notes": each(case.notes),
-        "documents": each(case.documents),
+        "deployments": _entries(each(case.deployments)),
+        "family": _entries(each(case.family)),
+        "consents": _entries(each(case.consents)),
+        "notes": notes,
+        "documents": documents,
         "transitions": [
-            (t, stage_labels.get(t.from_stage), stage_labels.get(t.to_stage))
-            for t in each(case.transitions)
+            (t, stage_labels.get(t.from_stage), stage_labels.get(t.to_stage)) for t in transitions
         ],
-        "signoffs": each(case.signoffs),
+        "signoffs": signoffs,
         "deadlines": list(case.deadlines.filter(met_at__isnull=True)),
         "events": list(case.procedure_events.all()),
         "moves": [

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from pydantic import ValidationError
 
 from safepassage.apps.access.context import access_of
+from safepassage.apps.cases.record.dates import DatesRefused
 from safepassage.apps.cases.record.editing import SECTIONS, save_section
 from safepassage.apps.cases.registry.lookup import case_in_scope
 
@@ -27,6 +28,9 @@ def section_edit_view(request: HttpRequest, reference: str, section: str) -> Htt
         except ValidationError as error:
             for problem in error.errors():
                 form.add_error(None, str(problem["msg"]).removeprefix("Value error, "))
+        except DatesRefused as refusal:
+            for message in refusal.messages:
+                form.add_error(None, message)
         else:
             messages.success(request, _("Saved."))
             return redirect("cases:detail", reference=case.reference)

@@ -11,7 +11,7 @@ import datetime
 from typing import Literal
 
 from django.utils.translation import gettext as _
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 ServiceKind = Literal[
     "conscript", "contract", "mobilised", "officer", "pmc", "convict", "reserve", "none", "unknown"
@@ -85,6 +85,12 @@ class Deployment(Section):
         if end and start and end < start:
             raise ValueError(_("a deployment cannot end before it starts"))
         return end
+
+    @model_validator(mode="after")
+    def _not_empty(self) -> Deployment:
+        if not (self.start or self.end or self.place or self.subunit or self.role):
+            raise ValueError(_("an empty deployment is not saved: give at least a date or place"))
+        return self
 
 
 class Desertion(Section):

@@ -16,6 +16,7 @@ from safepassage.apps.cases.models import Document, ExactLocation
 from safepassage.apps.cases.registry.actions import add_document, add_note
 from safepassage.apps.cases.registry.forms import DocumentForm, NoteForm, detected_content_type
 from safepassage.apps.cases.registry.lookup import case_in_scope
+from safepassage.apps.cases.registry.views import render_case_page
 from safepassage.apps.vault import blobs
 
 
@@ -23,11 +24,11 @@ from safepassage.apps.vault import blobs
 def note_add_view(request: HttpRequest, reference: str) -> HttpResponse:
     case = case_in_scope(request, reference)
     form = NoteForm(request.POST)
-    if form.is_valid():
-        add_note(case, form.cleaned_data["text"], actor=access_of(request).user)
-        messages.success(request, _("Note added."))
-    else:
+    if not form.is_valid():  # shown again as typed, with the reason
         messages.error(request, _("The note was empty or too long; nothing was saved."))
+        return render_case_page(request, case, note_form=form)
+    add_note(case, form.cleaned_data["text"], actor=access_of(request).user)
+    messages.success(request, _("Note added."))
     return redirect("cases:detail", reference=case.reference)
 
 

@@ -26,6 +26,8 @@ from safepassage.apps.cases.models import (
 )
 from safepassage.apps.cases.models.record import NameKind
 from safepassage.apps.cases.notifications import tell_other_coordinators
+from safepassage.apps.cases.record.dates import check_new_case_dates
+from safepassage.apps.cases.registry import name_index
 from safepassage.apps.cases.registry.country_index import discard
 from safepassage.apps.cases.registry.watchers import record_changed
 from safepassage.apps.vault import blobs
@@ -56,7 +58,11 @@ def create_case(
     actor: User | None,
     assign_to: list[User] | None = None,
 ) -> Case:
-    """Create a case with all its sealed parts in one transaction."""
+    """Create a case with all its sealed parts in one transaction.
+
+    Raises ``record.dates.DatesRefused`` (nothing created) for a birth date that makes no
+    sense: the form, the API and the importer all come through here."""
+    check_new_case_dates(data.birth_date, organisation)
     with transaction.atomic():
         case = Case.objects.create(
             organisation=organisation, stage=data.stage, pathway=data.pathway
@@ -113,7 +119,9 @@ def add_document(
     case: Case, title: str, source: IO[bytes], *, filename: str, content_type: str, actor: User
 ) -> Document:
     """Encrypt the upload to disk first, then record it; a failure leaves no row behind."""
-    document = Document(case=case, title=title, blob_name=blobs.new_blob_name())
+    document = Document(
+        case=case, title=title, blob_name=blobs.new_blob_name(), uploaded_by_id=actor.pk
+    )
     size = blobs.write_blob(document, source)
     document.meta = {"filename": filename[:200], "content_type": content_type, "size": size}
     try:
@@ -181,3 +189,4 @@ def delete_case(case: Case, *, actor: User | None, requested_by: int | None = No
     for name in names:
         blobs.delete_blob(name)
     discard(case_pk)
+    name_index.discard([case_pk])

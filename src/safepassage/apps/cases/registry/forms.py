@@ -8,7 +8,13 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from safepassage.apps.cases.countries import COUNTRIES, COUNTRY_CODES
+from safepassage.apps.cases.countries import (
+    COUNTRY_CODES,
+    CountrySelect,
+    CountrySelectMultiple,
+    citizenship_choices,
+    country_choices,
+)
 
 ALLOWED_UPLOAD_TYPES = {
     "application/pdf": b"%PDF-",
@@ -33,9 +39,9 @@ class NewCaseForm(forms.Form):
     birth_place = forms.CharField(label=_("Place of birth"), max_length=200, required=False)
     citizenships = forms.MultipleChoiceField(
         label=_("Citizenships"),
-        choices=COUNTRIES,
+        choices=citizenship_choices,
         required=False,
-        widget=forms.CheckboxSelectMultiple,
+        widget=CountrySelectMultiple(attrs={"size": 8}),
     )
     contact_channel = forms.CharField(label=_("Contact channel"), max_length=100, required=False)
     contact_handle = forms.CharField(label=_("Handle or number"), max_length=200, required=False)
@@ -45,7 +51,9 @@ class NewCaseForm(forms.Form):
         max_length=2000,
         required=False,
     )
-    country = forms.ChoiceField(label=_("Country where he is now"), choices=COUNTRIES)
+    country = forms.ChoiceField(
+        label=_("Country where he is now"), choices=country_choices, widget=CountrySelect
+    )
     coarse_place = forms.CharField(label=_("City or region"), max_length=120, required=False)
     exact_address = forms.CharField(
         label=_("Exact address (restricted: only assigned caseworkers can reveal it)"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, cast
 
@@ -11,14 +12,16 @@ from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.accounts import clock
 from safepassage.apps.accounts.models import Organisation
-from safepassage.apps.cases.countries import COUNTRIES
+from safepassage.apps.cases.countries import CountrySelect, any_country_choices
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
 from safepassage.apps.cases.models import Case, PersonName
 from safepassage.apps.cases.record.opening import opened
 from safepassage.apps.cases.registry.country_index import countries_of
+from safepassage.apps.cases.registry.name_index import matching_cases, query_skeletons
 from safepassage.apps.cases.registry.overdue import overdue_q
 
 PAGE_SIZE = 50
+SQL_IDS = 2000  # up to this many search hits are filtered in SQL, more in memory
 
 
 class CaseFilterForm(forms.Form):
@@ -29,7 +32,7 @@ class CaseFilterForm(forms.Form):
         label=_("Pathway"), required=False, choices=[("", _("All pathways")), *Pathway.choices]
     )
     country = forms.ChoiceField(
-        label=_("Country"), required=False, choices=[("", _("All countries")), *COUNTRIES]
+        label=_("Country"), required=False, choices=any_country_choices, widget=CountrySelect
     )
     caseworker = forms.ChoiceField(label=_("Caseworker"), required=False)
     overdue = forms.BooleanField(label=_("Only overdue"), required=False)
@@ -77,18 +80,53 @@ def filtered(
     return cases
 
 
-def page_of(cases: QuerySet[Case], country: str, number: int) -> CasePage:
-    """One page, newest first; the country filter opens sealed countries in memory."""
+REFERENCE = re.compile(r"^(?:SP)?([2-9A-HJ-NP-Z]{4})([2-9A-HJ-NP-Z]{4})$")
+
+
+def as_reference(query: str) -> str | None:
+    """``sp-7k3q-9xwd``, ``SP7K3Q9XWD`` or ``7K3Q-9XWD`` as a reference; else None."""
+    compact = re.sub(r"[\s\-]", "", query).upper()
+    match = REFERENCE.match(compact)
+    return f"SP-{match.group(1)}-{match.group(2)}" if match else None
+
+
+def searched(
+    cases: QuerySet[Case], query: str, organisation: Organisation | None
+) -> tuple[QuerySet[Case], set[int] | None]:
+    """The search box: a reference narrows in SQL; a name, through the in-memory name
+    index (``name_index``), to the ids it returns (applied by ``page_of``). Either way only
+    within ``cases``, the reader's visible cases."""
+    query = query.strip()
+    if not query or organisation is None:
+        return cases, None
+    reference = as_reference(query)
+    if reference is not None:
+        return cases.filter(reference=reference), None
+    skeletons = query_skeletons(query)
+    return cases, matching_cases(organisation.pk, skeletons) if skeletons else set()
+
+
+def page_of(
+    cases: QuerySet[Case], country: str, number: int, only: set[int] | None = None
+) -> CasePage:
+    """One page, newest first; the country filter opens sealed countries in memory, and
+    ``only`` (the name search's ids) keeps just those cases."""
     ordered = cases.order_by("-updated_at", "reference")
-    if not country:
+    if only is not None and len(only) <= SQL_IDS:  # a few hits: let the database page them
+        ordered, only = ordered.filter(pk__in=sorted(only)), None
+    if not country and only is None:
         total = ordered.count()
         pages = max(1, -(-total // PAGE_SIZE))
         number = min(max(1, number), pages)
         start = (number - 1) * PAGE_SIZE
         return CasePage(list(ordered[start : start + PAGE_SIZE]), number, pages, total)
     ids = list(ordered.values_list("pk", flat=True))
-    found = countries_of(ids)
-    matching = [pk for pk in ids if found.get(pk) == country]
+    if only is not None:
+        ids = [pk for pk in ids if pk in only]
+    if country:
+        found = countries_of(ids)
+        ids = [pk for pk in ids if found.get(pk) == country]
+    matching = ids
     pages = max(1, -(-len(matching) // PAGE_SIZE))
     number = min(max(1, number), pages)
     chunk = matching[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]

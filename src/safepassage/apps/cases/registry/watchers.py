@@ -12,6 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from django.utils import timezone
+
 if TYPE_CHECKING:
     from safepassage.apps.cases.models import Case
 
@@ -34,6 +36,11 @@ def unwatch_records(callback: RecordWatcher) -> None:
 
 
 def record_changed(case: Case, what: str) -> None:
-    """Tell every watcher; called by cases inside the transaction that made the change."""
+    """Tell every watcher; called by cases inside the transaction that made the change.
+
+    It also touches the case's ``updated_at``: the case list's order says what changed
+    last, and the name search (``name_index``) reopens only the names of changed cases.
+    """
+    type(case).objects.filter(pk=case.pk).update(updated_at=timezone.now())
     for callback in list(_WATCHERS):
         callback(case, what)

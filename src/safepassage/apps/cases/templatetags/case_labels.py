@@ -12,7 +12,7 @@ from typing import Any
 from django import template
 
 from safepassage.apps.accounts.roles import Role
-from safepassage.apps.cases.countries import COUNTRIES
+from safepassage.apps.cases.countries import COUNTRY_LABELS
 from safepassage.apps.cases.lifecycle import labels as procedure_labels
 from safepassage.apps.cases.record import forms as fs
 
@@ -27,7 +27,7 @@ CHOICES: dict[str, Mapping[str, Any]] = {
     "document_status": dict(fs.DOCUMENT_STATUSES),
     "entry_document": dict(fs.ENTRY_DOCUMENTS),
     "stay_status": dict(fs.STAY_STATUSES),
-    "country": dict(COUNTRIES),
+    "country": COUNTRY_LABELS,
     "role": dict(Role.choices),
 }
 

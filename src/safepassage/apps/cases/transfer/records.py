@@ -20,6 +20,7 @@ from safepassage.apps.cases.models import (
     ServiceRecord,
     StageTransition,
 )
+from safepassage.apps.cases.record.dates import DatesRefused, check_new_case_dates
 from safepassage.apps.cases.registry.actions import NewCase, create_case
 from safepassage.apps.cases.transfer.importer import ImportRow, ParseReport
 
@@ -34,6 +35,16 @@ def check_assignees(organisation: Organisation, report: ParseReport) -> None:
             report.problem(
                 line, "assignee: no active caseworker with that username in the organisation"
             )
+
+
+def check_dates(organisation: Organisation, report: ParseReport) -> None:
+    """Report each row whose dates make no sense (``record.dates``, as for the form and API)."""
+    for line, row in report.rows:
+        try:
+            check_new_case_dates(row.birth_date, organisation)
+        except DatesRefused as refusal:
+            for message in refusal.messages:
+                report.problem(line, message)
 
 
 def write_rows(organisation: Organisation, rows: list[tuple[int, ImportRow]]) -> list[str]:

@@ -12,6 +12,18 @@ from django.utils.translation import gettext_lazy as _
 from safepassage.apps.accounts.roles import PRIVILEGED_ROLES, Role
 
 
+class DisplayNameForm(forms.Form):
+    display_name = forms.CharField(
+        label=_("Display name"),
+        max_length=60,
+        required=False,
+        help_text=_(
+            "Shown to your colleagues beside your notes, moves and sign-offs instead of your "
+            "username. Any name they know you by; empty shows your username."
+        ),
+    )
+
+
 class SignInForm(forms.Form):
     username = forms.CharField(label=_("Username"), max_length=64)
     password = forms.CharField(label=_("Password"), widget=forms.PasswordInput, max_length=256)

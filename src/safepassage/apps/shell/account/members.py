@@ -27,7 +27,7 @@ def _members(access: AccessContext) -> QuerySet[User]:
     return User.objects.filter(memberships__organisation=access.organisation).distinct()
 
 
-def _member_or_404(access: AccessContext, user_id: int) -> User:
+def member_or_404(access: AccessContext, user_id: int) -> User:
     member = _members(access).filter(pk=user_id).first()
     if member is None:
         raise Http404
@@ -64,7 +64,7 @@ def member_invite_view(request: HttpRequest) -> HttpResponse:
 
 def member_detail_view(request: HttpRequest, user_id: int) -> HttpResponse:
     access = access_of(request)
-    member = _member_or_404(access, user_id)
+    member = member_or_404(access, user_id)
     roles = list(
         Membership.objects.filter(user=member, organisation=access.organisation).values_list(
             "role", flat=True
@@ -89,7 +89,7 @@ def member_detail_view(request: HttpRequest, user_id: int) -> HttpResponse:
 @require_POST
 def member_roles_view(request: HttpRequest, user_id: int) -> HttpResponse:
     access = access_of(request)
-    member = _member_or_404(access, user_id)
+    member = member_or_404(access, user_id)
     form = RolesForm(request.POST)
     if member.pk == access.user.pk:
         messages.error(request, _("You cannot change your own roles. Ask another coordinator."))
@@ -147,7 +147,7 @@ def grant_decline_view(request: HttpRequest, grant_id: int) -> HttpResponse:
 def member_unlock_view(request: HttpRequest, user_id: int) -> HttpResponse:
     """Lift a member's sign-in throttle: the way back in after a malicious lockout."""
     access = access_of(request)
-    member = _member_or_404(access, user_id)
+    member = member_or_404(access, user_id)
     unlock_sign_in(access.require_organisation(), member, actor=access.user)
     messages.success(request, _("Sign-in unlocked. Failed attempts start again from zero."))
     return redirect("accounts:member_detail", user_id=member.pk)

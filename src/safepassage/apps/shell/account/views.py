@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -17,11 +18,13 @@ from django.views.decorators.http import require_POST
 
 from safepassage.apps.accounts import seeds, totp
 from safepassage.apps.accounts.models import ApiToken, Membership, User
+from safepassage.apps.accounts.offers import offers_for
+from safepassage.apps.accounts.people import DisplayNameRefused, set_display_name
 from safepassage.apps.accounts.recovery import replace_recovery_codes
 from safepassage.apps.accounts.sessions import SESSION_ORGANISATION
 from safepassage.apps.accounts.tokens import issue_token
 from safepassage.apps.audit.actions import record
-from safepassage.apps.shell.account.forms import CodeForm, TokenForm
+from safepassage.apps.shell.account.forms import CodeForm, DisplayNameForm, TokenForm
 
 
 def _user(request: HttpRequest) -> User:
@@ -31,13 +34,39 @@ def _user(request: HttpRequest) -> User:
     return user
 
 
-def profile_view(request: HttpRequest) -> HttpResponse:
-    memberships = Membership.objects.filter(user=_user(request)).select_related("organisation")
+def profile_view(request: HttpRequest, name_form: DisplayNameForm | None = None) -> HttpResponse:
+    user = _user(request)
+    memberships = Membership.objects.filter(user=user).select_related("organisation")
+    name_form = name_form or DisplayNameForm(initial={"display_name": user.display_name})
     return render(
         request,
         "accounts/profile.html",
-        {"memberships": memberships.order_by("organisation__slug", "role"), "form": CodeForm()},
+        {
+            "memberships": memberships.order_by("organisation__slug", "role"),
+            "form": CodeForm(),
+            "name_form": name_form,
+            "offers": offers_for(user),
+        },
+        status=400 if name_form.errors else 200,
     )
+
+
+@require_POST
+def display_name_view(request: HttpRequest) -> HttpResponse:
+    form = DisplayNameForm(request.POST)
+    if form.is_valid():
+        try:
+            set_display_name(
+                _user(request),
+                form.cleaned_data["display_name"],
+                organisation_id=request.session.get(SESSION_ORGANISATION),
+            )
+        except DisplayNameRefused as refusal:
+            form.add_error("display_name", refusal.message)
+        else:
+            messages.success(request, _("Display name saved."))
+            return redirect("accounts:profile")
+    return profile_view(request, name_form=form)
 
 
 @require_POST
@@ -56,7 +85,18 @@ def switch_organisation_view(request: HttpRequest) -> HttpResponse:
         actor_id=user.pk,
         organisation_id=membership.organisation_id,
     )
-    return redirect("home")
+    return redirect(_case_page_or_home(request.POST.get("next", "")))
+
+
+def _case_page_or_home(target: str) -> str:
+    """Where to go after switching: back to a case page (the offer to switch), else home."""
+    try:
+        match = resolve(target) if target.startswith("/cases/") else None
+    except Resolver404:
+        match = None
+    if match is not None and match.view_name == "cases:detail":
+        return reverse("cases:detail", kwargs=match.kwargs)
+    return reverse("home")
 
 
 @require_POST

@@ -12,21 +12,39 @@ from django.views.decorators.http import require_POST
 
 from safepassage.apps.access.context import access_of
 from safepassage.apps.access.rules import Relation
+from safepassage.apps.accounts.people import names_of
 from safepassage.apps.audit.actions import record, verify_trail
 from safepassage.apps.audit.models import AuditEntry
 from safepassage.apps.audit.restores import review
+from safepassage.apps.shell.trail.filters import AuditFilterForm, narrowed
 
 
 def audit_list_view(request: HttpRequest) -> HttpResponse:
     """Entries of the active organisation (the chain as a whole is checked by verify)."""
     access = access_of(request)
+    organisation = access.require_organisation()
     entries = AuditEntry.objects.none()
-    if Relation.ORGANISATION in access.relations and access.organisation is not None:
-        entries = AuditEntry.objects.filter(organisation_id=access.organisation.pk)
-    page = Paginator(entries.order_by("-seq"), 100).get_page(request.GET.get("page"))
-    return render(
-        request, "audit/list.html", {"page": page, "can_verify": access.may("audit:verify")}
-    )
+    if Relation.ORGANISATION in access.relations:
+        entries = AuditEntry.objects.filter(organisation_id=organisation.pk)
+    actions = sorted(set(entries.values_list("action", flat=True).distinct()))
+    form = AuditFilterForm(request.GET or None, organisation=organisation, actions=actions)
+    shown = narrowed(entries, form.cleaned_data) if form.is_valid() else entries
+    page = Paginator(shown.order_by("-seq"), 100).get_page(request.GET.get("page"))
+    rows = list(page)
+    users: list[int | None] = [
+        int(e.target_ref) for e in rows if e.target_type == "user" and e.target_ref.isdigit()
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "page": page,
+        "rows": rows,
+        "form": form,
+        "query": query.urlencode(),
+        "people": names_of([e.actor_id for e in rows] + users),
+        "can_verify": access.may("audit:verify"),
+    }
+    return render(request, "audit/list.html", context)
 
 
 @require_POST
