@@ -253,3 +253,16 @@ def test_the_panel_says_how_many_more_fit_and_asks_for_a_birth_date(world: World
     assert Hit.objects.filter(case=case).count() == 25  # the screener's limit
     page = _client(world, "vetting").get(f"/cases/{case.reference}").content.decode()
     assert "5 more listed persons fit this name; a birth date narrows it down." in page
+
+
+def test_the_start_page_lists_hits_waiting_for_a_vetting_officer(world: World) -> None:
+    import_sample()
+    case = new_case(world.org, "Чувиляев Александр Петрович", datetime.date(1990, 4, 12))
+    quiet = new_case(world.org, "Сидоров Пётр", datetime.date(1970, 5, 5))
+    run_worker()
+    page = sign_in(Client(), world.users["vetting"]).get("/").content.decode()
+    assert "Screening hits and signals to decide" in page
+    assert case.reference in page
+    assert quiet.reference not in page
+    caseworker_page = sign_in(Client(), world.users["caseworker"]).get("/").content.decode()
+    assert "Screening hits and signals to decide" not in caseworker_page
