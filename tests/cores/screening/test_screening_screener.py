@@ -76,7 +76,7 @@ def test_explanation_names_parts_conventions_and_algorithm(screener: Screener) -
     assert match.decision == "match"
     assert 0.0 <= match.score <= 1.0
     explanation = match.explanation
-    assert explanation["algorithm"] == ALGORITHM == "sp-translit-v1"
+    assert explanation["algorithm"] == ALGORITHM == "sp-translit-v2"
     surname = next(p for p in explanation["parts"] if p["role"] == "surname")
     assert surname["query"] == "Czuwiliajew"
     assert surname["list"] == "Чувиляев"

@@ -15,13 +15,14 @@ so the index can look a romanised token up by it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 
 from anyascii import anyascii
 
 from .romanise import romanise_icao
 
-__all__ = ["romanise_other", "sound_key"]
+__all__ = ["romanise_other", "romanise_with", "sound_key"]
 
 # Greek spells b, d, g as μπ, ντ, γκ; anyascii writes them letter by letter.
 _GREEK = (
@@ -59,7 +60,12 @@ _JAPANESE = (
 @lru_cache(maxsize=100_000)
 def romanise_other(text: str) -> str:
     """A lower-case Latin transcription of a token in another script ("" if none)."""
-    latin = anyascii(text).lower()
+    return romanise_with(text, anyascii)
+
+
+def romanise_with(text: str, transliterate: Callable[[str], str]) -> str:
+    """:func:`romanise_other` with another transliterator (the benchmark compares ICU)."""
+    latin = transliterate(text).lower()
     if _GREEK_LETTERS.search(text):
         for pattern, replacement in _GREEK:
             latin = pattern.sub(replacement, latin)

@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from .dates import BirthDate
 
-__all__ = ["Decision", "LoadIssue", "Match", "Query", "WatchlistEntity"]
+__all__ = ["Decision", "LoadIssue", "Match", "Query", "ScreenResult", "WatchlistEntity"]
 
 Decision = Literal["match", "possible"]
 
@@ -51,6 +51,21 @@ class Match:
             "decision": self.decision,
             "explanation": self.explanation,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenResult:
+    """One query's answer: the persons listed, best first, and what was left out.
+
+    ``total`` persons reached 'possible' or better; ``more`` of them fit but are not
+    listed because of the limit; ``namesakes`` are listed persons with the same name
+    evidence that no birth date can tell apart, counted instead of listed.
+    """
+
+    matches: list[Match]
+    total: int
+    more: int = 0
+    namesakes: int = 0
 
 
 @dataclass(frozen=True, slots=True)
