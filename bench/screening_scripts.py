@@ -52,11 +52,13 @@ def _script(line: str) -> str:
     return found if found in ("latin", "cyrillic") else "other"
 
 
+ORIGINAL = otherscripts.romanise_other
+
+
 def _use(transliterate: Callable[[str], str] | None) -> None:
     """Make the names core romanise other scripts with this function (None: anyascii)."""
-    original = otherscripts.romanise_other.__wrapped__  # type: ignore[attr-defined]
     if transliterate is None:
-        chosen = original
+        chosen = ORIGINAL
     else:
 
         def chosen(text: str) -> str:

@@ -129,9 +129,11 @@ def test_empty_list_is_a_problem_empty_queries_are_not(tmp_path: Path) -> None:
 def test_hits_beyond_limit_are_announced(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    rows = "".join(f"n{i},Иванов Иван Иванович,,\n" for i in range(5))
+    rows = "".join(f"n{i},Иванов Иван Иванович,,1980-01-02\n" for i in range(5))
     listed = _write(tmp_path / "list.csv", "id,name,aliases,birth_date\n" + rows)
-    queries = _queries(tmp_path / "q.jsonl", {"id": "1", "name": "Ivan Ivanov"})
+    queries = _queries(
+        tmp_path / "q.jsonl", {"id": "1", "name": "Ivan Ivanov", "birth_date": "1980-01-02"}
+    )
     out = tmp_path / "out.jsonl"
     args = ["screen", "--list", str(listed), "--queries", str(queries), "--out", str(out)]
     assert main([*args, "--limit", "2"]) == 0
@@ -139,6 +141,16 @@ def test_hits_beyond_limit_are_announced(
     assert len(line["matches"]) == 2  # type: ignore[arg-type]
     assert line["more"] == 3
     assert "1 queries had more than 2 possible persons" in capsys.readouterr().err
+
+
+def test_undated_namesakes_are_counted_on_the_line(tmp_path: Path) -> None:
+    rows = "".join(f"n{i},Иванов Иван Иванович,,\n" for i in range(5))
+    listed = _write(tmp_path / "list.csv", "id,name,aliases,birth_date\n" + rows)
+    queries = _queries(tmp_path / "q.jsonl", {"id": "1", "name": "Ivan Ivanov"})
+    out = tmp_path / "out.jsonl"
+    args = ["screen", "--list", str(listed), "--queries", str(queries), "--out", str(out)]
+    assert main(args) == 0
+    assert _out(out)[0] == {"query_id": "1", "matches": [], "namesakes": 5}
 
 
 @pytest.mark.parametrize("limit", ["0", "-3", "two"])

@@ -42,12 +42,14 @@ def test_limit_below_one_is_refused(limit: object) -> None:
 
 
 def test_more_says_how_many_fitting_persons_were_not_listed() -> None:
+    born = (BirthDate(1980, 1, 2),)
     index = WatchlistIndex.build(
-        WatchlistEntity(f"n{i}", ("Иванов Иван Иванович",)) for i in range(30)
+        WatchlistEntity(f"n{i}", ("Иванов Иван Иванович",), born) for i in range(30)
     )
-    result = Screener(index).screen_result(Query("q", "Ivan Ivanov"))
-    assert (len(result.matches), result.total, result.more) == (25, 30, 5)
-    assert Screener(index, limit=30).screen_result(Query("q", "Ivan Ivanov")).more == 0
+    query = Query("q", "Ivan Ivanov", born[0])
+    result = Screener(index).screen_result(query)
+    assert (len(result.matches), result.total, result.more, result.namesakes) == (25, 30, 5, 0)
+    assert Screener(index, limit=30).screen_result(query).more == 0
 
 
 def test_a_patronymic_one_name_gives_holds_for_the_entity() -> None:
@@ -75,6 +77,23 @@ def test_an_approximate_surname_that_is_another_listed_family_needs_a_date() -> 
     assert [(m.entity_id, m.decision) for m in dated] == [("popov", "possible")]
     alone = Screener(_index(popov))  # no Popkov listed: maybe a typo, a possible
     assert [m.decision for m in alone.screen(Query("q", "Kirill Popkov"))] == ["possible"]
+
+
+def test_an_undated_agreement_on_a_common_full_name_is_counted_not_listed() -> None:
+    dated = [
+        WatchlistEntity(f"d{i}", ("Иванов Иван Петрович",), (BirthDate(1960 + i),))
+        for i in range(5)
+    ]
+    undated = WatchlistEntity("u", ("Иванов Иван Петрович",))
+    rare = WatchlistEntity("r", ("Чувиляев Александр",))
+    screener = Screener(_index(*dated, undated, rare))
+    common = screener.screen_result(Query("q", "Ivan Ivanov", BirthDate(1990, 3, 4)))
+    assert (common.matches, common.namesakes, common.namesake_ids) == ([], 1, ("u",))
+    assert [m.entity_id for m in screener.screen(Query("q", "Ivan Ivanov", BirthDate(1961)))] == [
+        "d1"
+    ]
+    alone = screener.screen_result(Query("q", "Aleksandr Chuvilyaev", BirthDate(1990, 3, 4)))
+    assert ([m.entity_id for m in alone.matches], alone.namesakes) == (["r"], 0)
 
 
 def test_undatable_possibles_beyond_three_are_counted_as_namesakes() -> None:

@@ -24,8 +24,9 @@ from .romanise import romanise_icao
 
 __all__ = ["romanise_other", "romanise_with", "sound_key"]
 
-# Greek spells b, d, g as μπ, ντ, γκ; anyascii writes them letter by letter.
+# Greek spells b, d, g as μπ, ντ, γκ; anyascii writes them letter by letter; χ is kh.
 _GREEK = (
+    (re.compile("ch"), "kh"),
     (re.compile("^mp|(?<=[^aeiouy])mp"), "b"),
     (re.compile("nt"), "d"),
     (re.compile("gk"), "g"),
@@ -33,7 +34,7 @@ _GREEK = (
 _GROUPS = (
     ("schtsch", "s"), ("shch", "s"), ("tsch", "c"), ("tch", "c"), ("sch", "s"), ("ch", "c"),
     ("sh", "s"), ("zh", "s"), ("kh", "k"), ("gh", "k"), ("ph", "p"), ("bh", "p"), ("th", "t"),
-    ("dh", "t"), ("dz", "t"), ("ts", "c"), ("tz", "c"), ("ng", "n"), ("ck", "k"),
+    ("dh", "t"), ("dz", "t"), ("ts", "c"), ("tz", "c"), ("ng", "n"), ("ck", "k"), ("x", "ks"),
 )  # fmt: skip
 _CLASSES = str.maketrans(
     {
@@ -49,12 +50,20 @@ _CLASSES = str.maketrans(
 _NOT_LETTER = re.compile("[^a-z]")
 _GREEK_LETTERS = re.compile("[\u0370-\u03ff\u1f00-\u1fff]")
 _KANA = re.compile("[\u3040-\u30ff]")
-# Katakana writes ti, di as chi, ji and an initial v before a consonant as u (ウラジオストク).
+# Katakana writes ti, di as chi, ji (but cho, chu for ч) and an initial v before a consonant
+# as u (ウラジオストク); Russian х as h.
 _JAPANESE = (
+    (re.compile("chiy"), "ch"),
     (re.compile("chi"), "ti"),
     (re.compile("ji"), "di"),
     (re.compile("^u(?=[^aeiou])"), "v"),
+    (re.compile("h"), "kh"),
 )
+_HAN = re.compile("[\u4e00-\u9fff]")
+# Pinyin x and q are s- and ch-like sounds; h stands for Russian х.
+_CHINESE = ((re.compile("x"), "s"), (re.compile("q"), "ch"), (re.compile("h"), "kh"))
+_HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
+_KOREAN = ((re.compile("h"), "kh"),)
 
 
 @lru_cache(maxsize=100_000)
@@ -69,9 +78,16 @@ def romanise_with(text: str, transliterate: Callable[[str], str]) -> str:
     if _GREEK_LETTERS.search(text):
         for pattern, replacement in _GREEK:
             latin = pattern.sub(replacement, latin)
-    elif _KANA.search(text):
-        for pattern, replacement in _JAPANESE:
-            latin = pattern.sub(replacement, latin)
+    else:
+        for script, fixes in (
+            (_KANA, _JAPANESE),
+            (_HAN, _CHINESE),
+            (_HANGUL, _KOREAN),
+        ):
+            if script.search(text):
+                for pattern, replacement in fixes:
+                    latin = pattern.sub(replacement, latin)
+                break
     return _NOT_LETTER.sub("", latin)
 
 

@@ -58,14 +58,16 @@ class ScreenResult:
     """One query's answer: the persons listed, best first, and what was left out.
 
     ``total`` persons reached 'possible' or better; ``more`` of them fit but are not
-    listed because of the limit; ``namesakes`` are listed persons with the same name
-    evidence that no birth date can tell apart, counted instead of listed.
+    listed because of the limit; ``namesakes`` fit but no birth date can tell them
+    apart (missing on one side), so they are counted instead of listed
+    (``namesake_ids`` names them, for a reviewer who asks to see them all).
     """
 
     matches: list[Match]
     total: int
     more: int = 0
     namesakes: int = 0
+    namesake_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,8 @@ sp-translit-v2
 
     * a patronymic given by one of a person's names holds for all of them (a list that
       writes "Ivanov Sergei" beside "Иванов Сергей Петрович" has told us the father);
-    * a full birth date that differs in month or day weighs more (-0.25 instead of -0.12);
+    * a full birth date that differs in month or day weighs like a year conflict in v1
+      (-0.35 instead of -0.12): a possible at best, for a perfect name agreement;
     * a birth-year conflict (both sides give a full date or year and the years differ)
       removes the person: namesakes born in other years are not the person;
     * weak evidence is flagged only with a birth date that agrees, and never as a
@@ -22,9 +23,12 @@ sp-translit-v2
       or the surname alone (no given name, nor its initial, agrees) when more than
       three listed names hold it (rarity: "President Putin" stays a lead, "Ivanov" alone
       is none);
-    * possibles no birth date can tell apart (the date missing on one side), when there
-      are more than three, are reported as a count, ``namesakes``, instead of as a long
-      list of possibles nobody can act on but by asking for a birth date.
+    * persons no birth date can tell apart (the date missing on one side), when more
+      than three fit or when the query's full name (surname and given name) is common
+      on the list (more than three listed persons hold it, whatever their dates), are
+      reported as a count, ``namesakes``, instead of as a list nobody can act on but by
+      asking for a birth date: a common full name without a date is a count of
+      namesakes, not 25 identical matches.
 """
 
 from __future__ import annotations
@@ -68,9 +72,12 @@ class Rules:
     # v2: a surname held by more listed names than this is common: agreement on it alone
     # is weak evidence.
     common_surname_holders: int = 3
-    # v2: possibles without a comparable birth date are counted as namesakes, not listed,
-    # when there are more of them than this (0: never).
+    # v2: persons without a comparable birth date are counted as namesakes, not listed,
+    # when more of them than this fit (0: never) ...
     namesakes_listed: int = 0
+    # ... or when more listed persons than this hold the query's surname and given name
+    # (the rarity of the full name; 0: not considered).
+    common_name_holders: int = 0
 
 
 RULES: dict[str, Rules] = {
@@ -81,7 +88,7 @@ RULES: dict[str, Rules] = {
             {
                 "same": 0.08,
                 "year_only": 0.02,
-                "same_year_differs": -0.25,
+                "same_year_differs": -0.35,
                 "conflict": -0.5,
                 "unknown": 0.0,
             }
@@ -90,6 +97,7 @@ RULES: dict[str, Rules] = {
         drop_year_conflicts=True,
         weak_needs_date=True,
         namesakes_listed=3,
+        common_name_holders=3,
     ),
 }
 RULE_VERSIONS = tuple(RULES)

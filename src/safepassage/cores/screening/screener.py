@@ -81,6 +81,7 @@ class _TokenHits:
     token_ids: frozenset[int]
     posting_size: int
     exact_size: int = 0  # records holding the token itself (under some convention)
+    exact_ids: frozenset[int] = frozenset()
 
 
 class Screener:
@@ -106,15 +107,16 @@ class Screener:
     def _hits(self, token: NameToken) -> _TokenHits:
         candidates = self.index.tokens_for(lookup_keys(token.forms))
         kept = []
-        exact = 0
+        exact = []
         for t in candidates:
             found = compare_tokens(token.raw, self.index.token_text(t))
             if found.similarity >= TOKEN_MATCH:
                 kept.append(t)
-                if found.how == "same_name":
-                    exact += len(self.index.posting(t))
+                if found.how in ("same_name", "given_name_equivalent"):
+                    exact.append(t)
         size = sum(len(self.index.posting(t)) for t in kept)
-        return _TokenHits(token, frozenset(kept), size, exact)
+        exact_size = sum(len(self.index.posting(t)) for t in exact)
+        return _TokenHits(token, frozenset(kept), size, exact_size, frozenset(exact))
 
     def _candidate_records(self, hits: list[_TokenHits], initials: int) -> Iterable[int]:
         """Records that could reach the 'possible' threshold, from cheap token evidence.
@@ -206,7 +208,8 @@ class Screener:
         shown, namesakes = judge.namesakes(listed, self.limit)
         matches = [self._match(record, parsed, query, -neg) for neg, _, record in shown]
         total = len(listed)
-        return ScreenResult(matches, total, total - len(shown) - namesakes, namesakes)
+        more = total - len(shown) - len(namesakes)
+        return ScreenResult(matches, total, more, len(namesakes), tuple(namesakes))
 
     def _match(self, record: int, parsed: ParsedName, query: Query, score: float) -> Match:
         named = self.index.record(record)
@@ -255,6 +258,23 @@ class _Judge:
         # How many listed names hold the query's surname as written: when some do, an
         # approximate surname agreement is another family, not a typo.
         self.surname_holders = max((h.exact_size for h in surnames), default=0)
+        self.name_holders = self._name_holders(hits) if self.rules.common_name_holders else 0
+
+    def _name_holders(self, hits: list[_TokenHits]) -> int:
+        """How many listed names hold the query's surname and given name (rarity of the
+        full name, whatever the birth dates): 0 unless the query has both parts."""
+        surnames = [h for h in hits if h.token.role == "surname"]
+        givens = [h for h in hits if h.token.role == "given"]
+        if not surnames or not givens:
+            return 0
+        records: set[int] = set()
+        for surname in surnames:
+            for given in givens:
+                for a in surname.exact_ids:
+                    for b in given.exact_ids:
+                        if a != b:
+                            records.update(self.index.records_with_pair(a, b))
+        return len({self.index.record_entity_number(r) for r in records})
 
     def score(self, record: int) -> tuple[float | None, bool]:
         """The record's score (None when the rules drop it) and whether patronymics differ."""
@@ -289,20 +309,21 @@ class _Judge:
 
     def namesakes(
         self, listed: list[tuple[float, str, int]], limit: int
-    ) -> tuple[list[tuple[float, str, int]], int]:
-        """The persons to list, and how many possibles are namesakes counted instead.
+    ) -> tuple[list[tuple[float, str, int]], list[str]]:
+        """The persons to list, and the ids of the namesakes counted instead.
 
-        Possibles whose birth date cannot be compared (missing on one side) are counted,
-        not listed, when there are more of them than the rules list: a reviewer can do
-        nothing with a tenth identical possible but ask for a birth date.
+        Persons whose birth date cannot be compared with the query's (missing on one
+        side) are counted, not listed, when more than the rules allow fit, or when the
+        query's full name is common on the list: a reviewer can do nothing with the
+        tenth identical Ivan Ivanov, nor with one undated Ivan Ivanov among a hundred
+        dated ones, but ask for a birth date.
         """
         keep = self.rules.namesakes_listed
         if keep:
-            unknown = [
-                item for item in listed if -item[0] < self.match and item[2] in self.unknown_date
-            ]
-            if len(unknown) > keep:
+            unknown = [item for item in listed if item[2] in self.unknown_date]
+            common = self.name_holders > self.rules.common_name_holders
+            if unknown and (len(unknown) > keep or common):
                 counted = {item[2] for item in unknown}
                 listed = [item for item in listed if item[2] not in counted]
-                return listed[:limit], len(unknown)
-        return listed[:limit], 0
+                return listed[:limit], [item[1] for item in unknown]
+        return listed[:limit], []
