@@ -126,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="20000,200000,1000000")
     parser.add_argument("--queries", type=int, default=2000)
     parser.add_argument("--seed", type=int, default=2)
+    parser.add_argument("--tail", type=int, default=300_000, help="generated rare surnames")
     parser.add_argument(
         "--rules", default=",".join([*reversed(RULE_VERSIONS), *VARIANTS]), help="comma-separated"
     )
@@ -139,7 +140,7 @@ def main(argv: list[str] | None = None) -> int:
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         started = time.perf_counter()
-        population = make_population(size, args.queries, args.seed)
+        population = make_population(size, args.queries, args.seed, args.tail)
         generated = time.perf_counter() - started
         gc.collect()
         before = rss_mb()
