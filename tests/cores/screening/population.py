@@ -3,7 +3,7 @@
 Used by ``bench/screening_scale.py`` (the precision curve at 20k, 200k and 1M
 listed persons) and by small unit tests. Names are drawn from frequency pools:
 the commonest Russian surnames (weights falling off with rank, Иванов about
-1 %), a long tail of generated surnames, given names and fathers' names with
+2 %), a long tail of generated surnames, given names and fathers' names with
 their approximate shares among men born 1960-2000. So namesakes occur as in
 real lists: a big list holds hundreds of Александр Ивановs. Spellings come
 from ``evaldata/romanisation.json`` (written from the standards, not from the
