@@ -39,7 +39,7 @@ def _sets() -> list[tuple[str, str, str, str]]:
     if PUTIN.exists():
         for line in PUTIN.read_text("utf-8").splitlines():
             if line.strip():
-                rows.append(("putin (80)", _script(line), line.strip(), PUTIN_NAME))
+                rows.append(("putin_names", _script(line), line.strip(), PUTIN_NAME))
     for line in HELD_OUT.read_text("utf-8").splitlines():
         if line and not line.startswith("#"):
             listed, script, spelling = line.split("\t")

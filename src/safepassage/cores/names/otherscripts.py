@@ -57,13 +57,13 @@ _JAPANESE = (
     (re.compile("chi"), "ti"),
     (re.compile("ji"), "di"),
     (re.compile("^u(?=[^aeiou])"), "v"),
-    (re.compile("h"), "kh"),
+    (re.compile("(?<![csz])h"), "kh"),
 )
 _HAN = re.compile("[\u4e00-\u9fff]")
 # Pinyin x and q are s- and ch-like sounds; h stands for Russian х.
-_CHINESE = ((re.compile("x"), "s"), (re.compile("q"), "ch"), (re.compile("h"), "kh"))
+_CHINESE = ((re.compile("x"), "s"), (re.compile("q"), "ch"), (re.compile("(?<![csz])h"), "kh"))
 _HANGUL = re.compile("[\uac00-\ud7af\u1100-\u11ff]")
-_KOREAN = ((re.compile("h"), "kh"),)
+_KOREAN = ((re.compile("(?<![csz])h"), "kh"),)
 
 
 @lru_cache(maxsize=100_000)
