@@ -54,5 +54,5 @@ def test_belarusian_readings(belarusian: str, russian: str) -> None:
 
 
 def test_belarusian_reading_is_an_extra_reading() -> None:
-    readings = dict((c, s) for s, c in token_forms("Пуцін").readings)
+    readings = {c: s for s, c in token_forms("Пуцін").readings}
     assert set(readings) == {"cyrillic", "belarusian"}
