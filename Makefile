@@ -54,6 +54,7 @@ test: lint typecheck migrations-check deploy-check test-sqlite test-postgres
 
 bench: install
 	$(BIN)/python bench/screening.py
+	$(BIN)/python bench/screening_scripts.py
 	$(BIN)/python bench/testimony.py
 	$(BIN)/python bench/crypto.py
 	$(BIN)/python bench/linkage.py

@@ -24,7 +24,13 @@ sys.path.insert(0, str(ROOT / "tests" / "cores" / "screening"))
 
 from screening_evalset import EvalCase, EvalSet, build_eval_set  # noqa: E402
 
-from safepassage.cores.screening import Query, Screener, WatchlistIndex  # noqa: E402
+from safepassage.cores.screening import (  # noqa: E402
+    DEFAULT_RULES,
+    RULE_VERSIONS,
+    Query,
+    Screener,
+    WatchlistIndex,
+)
 
 
 @dataclass
@@ -75,8 +81,10 @@ def evaluate(
     return dict(tallies), failures
 
 
-def engine_screen(evalset: EvalSet) -> Callable[[Query], list[tuple[str, str]]]:
-    screener = Screener(WatchlistIndex.build(evalset.entities))
+def engine_screen(
+    evalset: EvalSet, rules: str = DEFAULT_RULES
+) -> Callable[[Query], list[tuple[str, str]]]:
+    screener = Screener(WatchlistIndex.build(evalset.entities), rules=rules)
     return lambda query: [(m.entity_id, m.decision) for m in screener.screen(query)]
 
 
@@ -123,13 +131,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--baseline", action="store_true", help="also score the naive baseline")
     parser.add_argument("--failures", type=int, default=0, help="print this many failing cases")
     parser.add_argument("--markdown", action="store_true", help="print Markdown tables")
+    parser.add_argument("--rules", choices=RULE_VERSIONS, default=DEFAULT_RULES)
     args = parser.parse_args(argv)
     evalset = build_eval_set()
     started = time.perf_counter()
-    tallies, failures = evaluate(evalset, engine_screen(evalset))
+    tallies, failures = evaluate(evalset, engine_screen(evalset, args.rules))
     elapsed = time.perf_counter() - started
     print(f"{len(evalset.cases)} queries against {len(evalset.entities)} listed persons")
-    print_table(tallies, f"sp-translit-v1 ({elapsed:.1f} s)")
+    print_table(tallies, f"{args.rules} ({elapsed:.1f} s)")
     if args.markdown:
         print(markdown_table(tallies))
     for case, listed in failures[: args.failures]:

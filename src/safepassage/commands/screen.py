@@ -2,7 +2,10 @@
 
 Contract (other tools depend on it): one output line per query, in input
 order, ``{"query_id": ..., "matches": [{"entity_id", "score", "decision",
-"explanation"}, ...]}``, best first. Problems in input files are reported on
+"explanation"}, ...]}``, best first. Two keys are added only when they apply:
+``"more": N`` when N more listed persons fit the query than ``--limit`` lets it
+list, and ``"namesakes": N`` when N listed namesakes that no birth date can tell
+apart were counted instead of listed. Problems in input files are reported on
 stderr as ``file:line: problem`` (never with the line's content) and counted;
 the exit code is 0 only when every line of every file loaded.
 """
@@ -17,7 +20,8 @@ from pathlib import Path
 from typing import TextIO
 
 from safepassage.cores.screening import (
-    ALGORITHM,
+    DEFAULT_RULES,
+    RULE_VERSIONS,
     LoadIssue,
     LoadResult,
     Query,
@@ -52,12 +56,26 @@ def configure(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="stop before screening if any line is malformed"
     )
-    parser.add_argument("--limit", type=int, default=25, help="most matches per query (default 25)")
+    parser.add_argument(
+        "--limit",
+        type=_positive,
+        default=25,
+        help="most persons listed per query, at least 1 (default 25)",
+    )
+    parser.add_argument(
+        "--rules",
+        choices=RULE_VERSIONS,
+        default=DEFAULT_RULES,
+        help=f"rule version (default {DEFAULT_RULES}; older ones stay selectable)",
+    )
     parser.add_argument("--quiet", action="store_true", help="no progress messages")
 
 
 def _positive(text: str) -> int:
-    value = int(text)
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("must be a whole number, at least 1") from None
     if value < 1:
         raise argparse.ArgumentTypeError("must be at least 1")
     return value
@@ -100,10 +118,17 @@ def _screen_all(
     """
     listed = cut = 0
     for number, query in enumerate(queries, start=1):
-        matches, total = screener.screen_counted(query)
-        listed += bool(matches)
-        cut += total > len(matches)
-        line = {"query_id": query.id, "matches": [m.as_json() for m in matches]}
+        result = screener.screen_result(query)
+        listed += bool(result.matches)
+        cut += result.more > 0
+        line: dict[str, object] = {
+            "query_id": query.id,
+            "matches": [m.as_json() for m in result.matches],
+        }
+        if result.more:
+            line["more"] = result.more
+        if result.namesakes:
+            line["namesakes"] = result.namesakes
         out.write(json.dumps(line, ensure_ascii=False) + "\n")
         progress.say(f"{number}/{len(queries)} queries screened")
     return listed, cut
@@ -129,21 +154,22 @@ def run(args: argparse.Namespace) -> int:
     progress.say(f"index built: {index.stats().names} names", force=True)
     try:
         with Path(args.out).open("w", encoding="utf-8") as out:
-            screener = Screener(index, limit=args.limit)
+            screener = Screener(index, limit=args.limit, rules=args.rules)
             listed, cut = _screen_all(screener, query_load.queries, out, progress)
     except OSError as error:
         print(f"screen: cannot write {args.out} ({error.strerror})", file=err)
         return EXIT_STRICT_ABORT
     print(summary, file=err)
     print(
-        f"screen: {len(query_load.queries)} queries screened with {ALGORITHM}, "
+        f"screen: {len(query_load.queries)} queries screened with {screener.algorithm}, "
         f"{listed} with a match or possible match",
         file=err,
     )
     if cut:
         print(
             f"screen: {cut} queries had more than {args.limit} possible persons "
-            "(namesakes); only the best are listed, raise --limit to see all",
+            '(namesakes); only the best are listed ("more" on their lines), '
+            "raise --limit to see all",
             file=err,
         )
     return EXIT_ISSUES if has_issues else EXIT_OK

@@ -80,6 +80,37 @@ def test_initials(initial: str, name: str, expected: bool) -> None:
     assert initial_matches(initial, name) is expected
 
 
-def test_unsupported_script_matches_only_itself() -> None:
+def test_other_scripts_are_romanised_and_compared_by_sound() -> None:
     assert compare_tokens("푸틴", "푸틴").similarity == 1.0
-    assert compare_tokens("푸틴", "Путин").similarity == 0.0
+    assert compare_tokens("푸틴", "Путин").how == "same_name"  # anyascii: PuTin
+    arabic = compare_tokens("بوتين", "Путин")  # bwtyn: no vowels, b for p
+    assert (arabic.how, arabic.similarity) == ("same_sound", 0.85)
+    assert compare_tokens("بوتين", "Петров").similarity < 0.78
+    assert compare_tokens("Βλαντίμιρ", "Владимир").how == "same_name"  # ντ is d in Greek
+
+
+@pytest.mark.parametrize(
+    ("spelling", "cyrillic", "convention"),
+    [
+        ("Poetin", "Путин", "dutch"),
+        ("Chroesjtsjov", "Хрущёв", "dutch"),
+        ("Vladimiras", "Владимир", "lithuanian"),
+        ("Sergejus", "Сергей", "lithuanian"),
+        ("Vladimirs", "Владимир", "latvian"),
+        ("Dmitrijs", "Дмитрий", "latvian"),
+        ("Uladzimir", "Владимир", "belarusian"),
+        ("Lukashenka", "Лукашенко", "belarusian"),
+        ("Пуцін", "Путин", "belarusian"),
+    ],
+)
+def test_dutch_baltic_and_belarusian_spellings(
+    spelling: str, cyrillic: str, convention: str
+) -> None:
+    found = compare_tokens(spelling, cyrillic)
+    assert found.similarity == 1.0
+    assert convention in found.query_convention.split(", ")
+
+
+def test_belarusian_reading_does_not_merge_distinct_names() -> None:
+    assert compare_tokens("Пуцін", "Пуцина").similarity < 0.78
+    assert compare_tokens("Uladzimir", "Владислав").similarity < 0.78

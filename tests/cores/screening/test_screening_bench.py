@@ -20,3 +20,21 @@ def test_benchmark_smoke_run() -> None:
     assert done.returncode == 0, done.stderr
     assert "p95" in done.stdout
     assert "ratios" in done.stdout
+
+
+def test_scale_benchmark_smoke_run() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            str(BENCH.parent / "screening_scale.py"),
+            *("--sizes", "1500", "--queries", "40", "--tail", "2000"),
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "sp-translit-v1" in done.stdout
+    assert "sp-translit-v2" in done.stdout
+    assert "match prec" in done.stdout

@@ -44,7 +44,9 @@ def test_ftm_list_and_json_queries(tmp_path: Path, capsys: pytest.CaptureFixture
     assert first["entity_id"] == "NK-aU5ybkbRFJucf8YMwsJvDw"
     assert first["decision"] == "match"
     assert 0 <= first["score"] <= 1
-    assert first["explanation"]["algorithm"] == "sp-translit-v1"
+    assert first["explanation"]["algorithm"] == "sp-translit-v2"
+    assert "more" not in lines[0]
+    assert "namesakes" not in lines[0]
     assert lines[1]["matches"] == []
     assert "6 persons" in capsys.readouterr().err
 
@@ -127,14 +129,53 @@ def test_empty_list_is_a_problem_empty_queries_are_not(tmp_path: Path) -> None:
 def test_hits_beyond_limit_are_announced(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    rows = "".join(f"n{i},Иванов Иван Иванович,,1980-01-02\n" for i in range(5))
+    listed = _write(tmp_path / "list.csv", "id,name,aliases,birth_date\n" + rows)
+    queries = _queries(
+        tmp_path / "q.jsonl", {"id": "1", "name": "Ivan Ivanov", "birth_date": "1980-01-02"}
+    )
+    out = tmp_path / "out.jsonl"
+    args = ["screen", "--list", str(listed), "--queries", str(queries), "--out", str(out)]
+    assert main([*args, "--limit", "2"]) == 0
+    line = _out(out)[0]
+    assert len(line["matches"]) == 2  # type: ignore[arg-type]
+    assert line["more"] == 3
+    assert "1 queries had more than 2 possible persons" in capsys.readouterr().err
+
+
+def test_undated_namesakes_are_counted_on_the_line(tmp_path: Path) -> None:
     rows = "".join(f"n{i},Иванов Иван Иванович,,\n" for i in range(5))
     listed = _write(tmp_path / "list.csv", "id,name,aliases,birth_date\n" + rows)
     queries = _queries(tmp_path / "q.jsonl", {"id": "1", "name": "Ivan Ivanov"})
     out = tmp_path / "out.jsonl"
     args = ["screen", "--list", str(listed), "--queries", str(queries), "--out", str(out)]
-    assert main([*args, "--limit", "2"]) == 0
-    assert len(_out(out)[0]["matches"]) == 2  # type: ignore[arg-type]
-    assert "1 queries had more than 2 possible persons" in capsys.readouterr().err
+    assert main(args) == 0
+    assert _out(out)[0] == {"query_id": "1", "matches": [], "namesakes": 5}
+
+
+@pytest.mark.parametrize("limit", ["0", "-3", "two"])
+def test_limit_below_one_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], limit: str
+) -> None:
+    listed = _write(tmp_path / "list.csv", "id,name,aliases,birth_date\nn1,Иванов Иван,,\n")
+    queries = _queries(tmp_path / "q.jsonl", {"id": "1", "name": "Ivan Ivanov"})
+    out = tmp_path / "out.jsonl"
+    args = ["screen", "--list", str(listed), "--queries", str(queries), "--out", str(out)]
+    with pytest.raises(SystemExit) as stopped:
+        main([*args, "--limit", limit])
+    assert stopped.value.code == 2
+    assert "--limit" in capsys.readouterr().err
+    assert not out.exists()
+
+
+def test_older_rule_version_stays_selectable(tmp_path: Path) -> None:
+    listed = _write(tmp_path / "list.csv", "id,name,aliases,birth_date\nn1,Иванов Иван,,\n")
+    queries = _queries(tmp_path / "q.jsonl", {"id": "1", "name": "Ivan Ivanov"})
+    out = tmp_path / "out.jsonl"
+    args = ["screen", "--list", str(listed), "--queries", str(queries), "--out", str(out)]
+    assert main([*args, "--rules", "sp-translit-v1"]) == 0
+    match = _out(out)[0]["matches"][0]  # type: ignore[index]
+    assert match["explanation"]["algorithm"] == "sp-translit-v1"
 
 
 def test_unwritable_output_is_reported(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from safepassage.cores.names import detect_script
+from safepassage.cores.names import detect_script, parse_name
 from safepassage.cores.screening import (
     ALGORITHM,
     BirthDate,
@@ -76,7 +76,7 @@ def test_explanation_names_parts_conventions_and_algorithm(screener: Screener) -
     assert match.decision == "match"
     assert 0.0 <= match.score <= 1.0
     explanation = match.explanation
-    assert explanation["algorithm"] == ALGORITHM == "sp-translit-v1"
+    assert explanation["algorithm"] == ALGORITHM == "sp-translit-v2"
     surname = next(p for p in explanation["parts"] if p["role"] == "surname")
     assert surname["query"] == "Czuwiliajew"
     assert surname["list"] == "Чувиляев"
@@ -125,25 +125,20 @@ def test_real_ftm_cluster() -> None:
     assert "NK-aU5ybkbRFJucf8YMwsJvDw" not in _ids(screener, "Svetlana Zakharova")
 
 
-def _putin_spellings() -> list[str]:
+def _putin_spellings(scripts: tuple[str, ...] = ("latin", "cyrillic")) -> list[str]:
     lines = PUTIN_NAMES.read_text("utf-8").splitlines()
-    return [line for line in lines if detect_script(line) in ("latin", "cyrillic")]
+    return [line for line in lines if line.strip() and detect_script(line) in scripts]
 
 
-# Spellings under conventions we do not decode (Lithuanian case endings, Dutch oe, Belarusian
-# ц for т); listed so that any change shows. Hungarian, Latvian, Catalan, Romanian and
-# Turkish spellings in the same file are found (some only as "possible").
-PUTIN_OUT_OF_SCOPE = {
-    "Vladimiras Putinas",
-    "Vladimir Poetin",
-    "Wladimir Poetin",
-    "Wladimir Wladimirowitsj Poetin",
-    "Уладзімір Уладзіміравіч Пуцін",
-}
+# Spellings not found; listed so that any change shows. Japanese katakana is found only by
+# its sound key, Burmese by a near sound key; this one loses too much.
+PUTIN_OUT_OF_SCOPE: set[str] = set()
+PUTIN_OTHER_SCRIPTS_MISSED: set[str] = set()
 
 
 def test_real_putin_spellings_match_a_cyrillic_listing() -> None:
-    """80 real spellings (nomenklatura fixture); Latin and Cyrillic ones are in scope."""
+    """80 real spellings (nomenklatura fixture): Latin and Cyrillic, Dutch, Lithuanian,
+    Latvian and Belarusian ones included."""
     listed = WatchlistEntity("putin", ("Путин Владимир Владимирович",))
     screener = Screener(WatchlistIndex.build([listed]))
     spellings = _putin_spellings()
@@ -152,11 +147,29 @@ def test_real_putin_spellings_match_a_cyrillic_listing() -> None:
     assert missed == PUTIN_OUT_OF_SCOPE
 
 
+def test_real_spellings_in_other_scripts_match_a_cyrillic_listing() -> None:
+    """Armenian, Georgian, Greek, Hebrew, Arabic, Persian, Urdu, Indic, Burmese, Khmer, CJK."""
+    listed = WatchlistEntity("putin", ("Путин Владимир Владимирович",))
+    screener = Screener(WatchlistIndex.build([listed]))
+    spellings = _putin_spellings(("other", "mixed"))
+    assert len(spellings) >= 20
+    missed = {s for s in spellings if "putin" not in _ids(screener, s)}
+    assert missed == PUTIN_OTHER_SCRIPTS_MISSED
+
+
 def test_cyrillic_query_finds_latin_putin_listings() -> None:
     """The reverse direction: each in-scope Latin spelling as a list entry."""
     spellings = [s for s in _putin_spellings() if s not in PUTIN_OUT_OF_SCOPE]
     entities = [WatchlistEntity(f"e{i}", (s,)) for i, s in enumerate(spellings)]
     screener = Screener(WatchlistIndex.build(entities), limit=100)
-    found = set(_ids(screener, "Владимир Владимирович Путин"))
+    result = screener.screen_result(Query("q", "Владимир Владимирович Путин"))
+    # Undated, the 59 entries are namesakes no date tells apart: counted, not listed (v2).
+    assert result.matches == []
+    found = set(result.namesake_ids)
     missed = [s for i, s in enumerate(spellings) if f"e{i}" not in found]
-    assert missed == []
+    # "Präsident Putin": the surname alone, held by more than three listed names, is weak
+    # evidence (v2 wants a birth date that agrees).
+    assert missed
+    assert all(len(parse_name(s).full_tokens) == 1 for s in missed)
+    listed = Screener(WatchlistIndex.build(entities), limit=100, rules="sp-translit-v1")
+    assert len(listed.screen(Query("q", "Владимир Владимирович Путин"))) == len(spellings)

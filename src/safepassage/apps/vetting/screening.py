@@ -132,18 +132,27 @@ class Found:
     more: int = 0
 
 
+LISTING_RULES = "sp-translit-v1"  # lists every namesake instead of counting them
+
+
 def _screen(screener: Screener, query: Query) -> tuple[list[Match], int]:
     """The matches and how many more persons reached 'possible' than were returned.
 
-    Works with either shape of the engine: ``screen_counted`` (matches, how many reached the
-    threshold) where it exists, else ``screen`` and a ``more`` attribute when it has one.
+    The engine's current rules answer a common name that no birth date tells apart with a
+    count of namesakes rather than with names (``ScreenResult.namesakes``). A vetting officer
+    must see and decide every one of them, and an unseen namesake must block a
+    recommendation: so such a query is screened again under rules that list them, and they
+    become hits like any other, with "N more" when they exceed the limit.
     """
-    counted = getattr(screener, "screen_counted", None)
-    if callable(counted):
-        matches, reached = counted(query)
-        return list(matches), max(int(reached) - len(matches), 0)
-    matches = screener.screen(query)
-    return list(matches), int(getattr(matches, "more", 0) or 0)
+    result = screener.screen_result(query)
+    matches, more = list(result.matches), result.more
+    if result.namesakes:
+        listing = Screener(screener.index, screener.thresholds, screener.limit, LISTING_RULES)
+        wide = listing.screen_result(query)
+        known = {match.entity_id for match in matches}
+        matches += [match for match in wide.matches if match.entity_id not in known]
+        more = max(more, wide.more)
+    return matches, more
 
 
 def screen_queries(screener: Screener, queries: list[Query]) -> dict[str, Found]:

@@ -33,6 +33,10 @@ PATRONYMIC_PREFIX_SIMILARITY = 0.9
 GIVEN_NAME_SIMILARITY = {"diminutive": 0.9}
 DEFAULT_EQUIVALENT_SIMILARITY = 0.95
 MIN_FUZZY = 0.5
+# Tokens romanised from another script compared by their consonant classes (sound keys).
+SAME_SOUND_SIMILARITY = 0.85
+SIMILAR_SOUND_SIMILARITY = 0.8
+MIN_SOUND_KEY = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,10 +169,25 @@ def _spelling_distance(query: TokenForms, listed: TokenForms) -> TokenComparison
     return TokenComparison(round(best, 4), "similar_spelling", *best_pair)
 
 
+def _sound(query: TokenForms, listed: TokenForms) -> TokenComparison | None:
+    """A token in another script (Arabic بوتين, Korean 푸틴) against any token, by sound key."""
+    if "other" not in (query.script, listed.script):
+        return None
+    q, l_key = query.sound, listed.sound
+    if min(len(q), len(l_key)) < MIN_SOUND_KEY:
+        return None
+    detail = f"sound keys {q} and {l_key}"
+    if q == l_key:
+        return TokenComparison(SAME_SOUND_SIMILARITY, "same_sound", "anyascii", detail=detail)
+    if OSA.normalized_similarity(q, l_key) >= SIMILAR_SOUND_SIMILARITY:
+        return TokenComparison(SIMILAR_SOUND_SIMILARITY, "similar_sound", "anyascii", detail=detail)
+    return None
+
+
 def _compare_forms(query: TokenForms, listed: TokenForms) -> TokenComparison:
     if not query.readings or not listed.readings:
         return NO_MATCH
-    for test in (_exact, _given_name, _patronymic):
+    for test in (_exact, _given_name, _patronymic, _sound):
         found = test(query, listed)
         if found is not None:
             return found

@@ -1,8 +1,10 @@
 """Every skeleton a written token can stand for, with the convention behind each.
 
-A Cyrillic token has one skeleton. A Latin token has one per distinct reading
-under the romanisation conventions. Tokens in other scripts (Korean, Arabic, ...)
-are out of scope: they keep only their own text and match only themselves.
+A Cyrillic token has one skeleton (two when it may be written the Belarusian
+way). A Latin token has one per distinct reading under the romanisation
+conventions. A token in another script (Arabic, Korean, ...) is romanised with
+anyascii and read like a Latin token. Every token also has a *sound key*
+(consonant classes, see ``otherscripts``) by which romanised tokens are compared.
 """
 
 from __future__ import annotations
@@ -10,8 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .belarusian import BELARUSIAN_LATIN, belarusian_to_russian
 from .conventions import conventions, decode_latin
 from .normalise import normalise_name
+from .otherscripts import romanise_other, sound_key
 from .scripts import Script, detect_script
 from .skeleton import cyrillic_skeleton, fix_lookalikes
 
@@ -29,27 +33,40 @@ class TokenForms:
     script: Script
     readings: tuple[Reading, ...]
     skeletons: frozenset[str]
+    sound: str = ""
 
 
 def _cyrillic_readings(token: str) -> tuple[Reading, ...]:
-    return ((cyrillic_skeleton(token), "cyrillic"),)
+    own = cyrillic_skeleton(token)
+    belarusian = cyrillic_skeleton(belarusian_to_russian(token))
+    if belarusian == own:
+        return ((own, "cyrillic"),)
+    return ((own, "cyrillic"), (belarusian, "belarusian"))
 
 
 def _label(names: list[str]) -> str:
     return "all conventions" if len(names) == len(conventions()) else ", ".join(names)
 
 
-def _latin_readings(token: str) -> tuple[Reading, ...]:
+def _latin_readings(token: str, prefix: str = "") -> tuple[Reading, ...]:
     """One reading per skeleton, named after the conventions that read it exactly
     (or, failing any, those that read it with diacritics dropped)."""
     exact: dict[str, list[str]] = {}
     approximate: dict[str, list[str]] = {}
-    for cyrillic, names, is_exact in decode_latin(token.replace("-", "")):
+    word = token.replace("-", "")
+    belarusian = BELARUSIAN_LATIN.search(word) is not None
+    for cyrillic, names, is_exact in decode_latin(word):
         labels = (exact if is_exact else approximate).setdefault(cyrillic_skeleton(cyrillic), [])
         labels.extend(n for n in names if n not in labels)
+        if belarusian:
+            skeleton = cyrillic_skeleton(belarusian_to_russian(cyrillic))
+            approximate.setdefault(skeleton, []).extend(("belarusian",))
     for skeleton, labels in approximate.items():
         exact.setdefault(skeleton, labels)
-    return tuple((skeleton, _label(labels)) for skeleton, labels in exact.items())
+    return tuple(
+        (skeleton, prefix + _label(sorted(set(labels), key=labels.index)))
+        for skeleton, labels in exact.items()
+    )
 
 
 @lru_cache(maxsize=500_000)
@@ -69,8 +86,12 @@ def token_forms(raw: str) -> TokenForms:
         else:
             readings = _latin_readings(text)
     elif script == "other":
-        readings = ((text, "unsupported_script"),)
+        latin = romanise_other(text)
+        readings = (
+            _latin_readings(latin, "anyascii, ") if latin else ((text, "unsupported_script"),)
+        )
     else:
         readings = ()
     skeletons = frozenset(skeleton for skeleton, _ in readings)
-    return TokenForms(text=text, script=script, readings=readings, skeletons=skeletons)
+    sound = sound_key(text) if readings else ""
+    return TokenForms(text, script, readings, skeletons, sound)

@@ -103,6 +103,12 @@ def _lexicon() -> _Lexicon:
                     and token_forms(form).script == "cyrillic"
                 ):
                     by_stem.setdefault(_stem_key(skeleton), set()).add(group.id)
+                    # A fleeting е: Павел -> Павлович, Лев -> Львович.
+                    if len(skeleton) >= 3 and skeleton[-2] == "е" and skeleton[-1] in "лв":
+                        fleeting = _stem_key(skeleton[:-2] + skeleton[-1])
+                        # (patronymic_stem_key reads Павлович like Яковлевич: stem "пав")
+                        fleeting = fleeting[:-1] if fleeting.endswith("вл") else fleeting
+                        by_stem.setdefault(fleeting, set()).add(group.id)
     return _Lexicon(
         groups=groups,
         by_skeleton=by_skeleton,

@@ -20,7 +20,7 @@ _TIE_BARS = {"\u0361", "\ufe20", "\ufe21", "\u035c"}
 _ZERO_WIDTH = {"\u200b", "\u200c", "\u200d", "\ufeff", "\u00ad"}
 _APOSTROPHES = "'’ʼʹ`´‘ʻ′"
 _DOUBLE_APOSTROPHES = 'ʺ″"“”«»'
-_SEPARATORS = re.compile(r"[\s,;/()\[\]{}<>|_+:!?*&#@0-9]+")
+_SEPARATORS = re.compile(r"[\s,;/()\[\]{}<>|_+:!?*&#@0-9\u00b7\u2027\u30fb\u3000\u060c]+")
 
 
 def _is_cyrillic(char: str) -> bool:

@@ -21,14 +21,18 @@ from __future__ import annotations
 
 from .dates import BirthDate, DateOutcome, compare_birth_dates, parse_birth_date
 from .index import IndexStats, NameRecord, WatchlistIndex
-from .model import Decision, LoadIssue, Match, Query, WatchlistEntity
+from .model import Decision, LoadIssue, Match, Query, ScreenResult, WatchlistEntity
 from .queries import QueryLoad, load_queries
+from .rules import DEFAULT_RULES, RULE_VERSIONS, RULES, Rules, rules_for
 from .scoring import ScoredName, Thresholds, score_name
 from .screener import ALGORITHM, Screener
 from .watchlists import LoadResult, load_watchlist, normalise_gender
 
 __all__ = [
     "ALGORITHM",
+    "DEFAULT_RULES",
+    "RULES",
+    "RULE_VERSIONS",
     "BirthDate",
     "DateOutcome",
     "Decision",
@@ -39,7 +43,9 @@ __all__ = [
     "NameRecord",
     "Query",
     "QueryLoad",
+    "Rules",
     "ScoredName",
+    "ScreenResult",
     "Screener",
     "Thresholds",
     "WatchlistEntity",
@@ -49,5 +55,6 @@ __all__ = [
     "load_watchlist",
     "normalise_gender",
     "parse_birth_date",
+    "rules_for",
     "score_name",
 ]

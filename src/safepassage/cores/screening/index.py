@@ -45,9 +45,25 @@ def _group_keys(forms: TokenForms) -> list[str]:
     return keys
 
 
+SOUND_CLASSES = "ptkslmn"
+
+
+def _sound_variants(key: str) -> set[str]:
+    """A sound key and every key one class inserted, deleted or replaced away."""
+    found = {key} | _deletions(key)
+    for i in range(len(key) + 1):
+        for c in SOUND_CLASSES:
+            found.add(key[:i] + c + key[i:])
+            if i < len(key):
+                found.add(key[:i] + c + key[i + 1 :])
+    return {"k:" + k for k in found if len(k) >= 2}
+
+
 def token_keys(forms: TokenForms) -> set[str]:
     """Keys under which a listed token is stored."""
     keys = {"s:" + skeleton for skeleton, _ in forms.readings}
+    if len(forms.sound) >= 2:
+        keys.add("k:" + forms.sound)
     for skeleton, _ in forms.readings[:TYPO_READINGS]:
         if len(skeleton) >= MIN_TYPO_LENGTH:
             keys.update("d:" + d for d in _deletions(skeleton))
@@ -66,6 +82,8 @@ def lookup_keys(forms: TokenForms) -> set[str]:
                 keys.add("s:" + deleted)
                 keys.add("d:" + deleted)
     keys.update(_group_keys(forms))
+    if forms.script == "other" and len(forms.sound) >= 2:
+        keys.update(_sound_variants(forms.sound))
     return keys
 
 

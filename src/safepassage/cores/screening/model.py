@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from .dates import BirthDate
 
-__all__ = ["Decision", "LoadIssue", "Match", "Query", "WatchlistEntity"]
+__all__ = ["Decision", "LoadIssue", "Match", "Query", "ScreenResult", "WatchlistEntity"]
 
 Decision = Literal["match", "possible"]
 
@@ -51,6 +51,23 @@ class Match:
             "decision": self.decision,
             "explanation": self.explanation,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenResult:
+    """One query's answer: the persons listed, best first, and what was left out.
+
+    ``total`` persons reached 'possible' or better; ``more`` of them fit but are not
+    listed because of the limit; ``namesakes`` fit but no birth date can tell them
+    apart (missing on one side), so they are counted instead of listed
+    (``namesake_ids`` names them, for a reviewer who asks to see them all).
+    """
+
+    matches: list[Match]
+    total: int
+    more: int = 0
+    namesakes: int = 0
+    namesake_ids: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

@@ -9,8 +9,9 @@ leave out patronymics). Birth dates and gender then move the score.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from safepassage.cores.names import (
     NameToken,
@@ -24,10 +25,12 @@ from .dates import BirthDate, DateOutcome, compare_birth_dates
 from .index import NameRecord
 
 __all__ = [
+    "NameEvidence",
     "ScoredName",
     "Thresholds",
     "final_score",
     "name_evidence",
+    "name_evidence_detail",
     "part_weights",
     "role_code",
     "score_name",
@@ -42,6 +45,9 @@ INITIAL_SIMILARITY = 0.75
 INITIALS_ONLY_CAP = 0.84
 # A surname matched only by spelling distance may be a typo or another family: a person checks.
 APPROXIMATE_SURNAME_CAP = 0.84
+# Surname agreements found only by spelling distance or by sound key.
+APPROXIMATE_HOWS = frozenset({"similar_spelling", "same_sound", "similar_sound"})
+SOUND_HOWS = frozenset({"same_sound", "similar_sound"})
 DATE_ADJUSTMENTS: dict[DateOutcome, float] = {
     "same": 0.05,
     "year_only": 0.02,
@@ -140,7 +146,7 @@ class _Alignment:
         self.penalties: list[dict[str, Any]] = []
         self.rejected: dict[int, tuple[int, TokenComparison]] = {}
         self.full_given_matched = self.used_initials = self.approximate_surname = False
-        self.patronymic_conflict = False
+        self.patronymic_conflict = self.surname_matched = self.by_sound = False
 
     def _take(self, w: float, similarity: float) -> None:
         self.matched += w * similarity
@@ -163,7 +169,9 @@ class _Alignment:
                 self._take(w, similarity)
                 self.parts.append((self.q_full[qi][0], self.l_full[li][0], l_role, found))
                 self.full_given_matched |= l_role in ("g", "u")
-                self.approximate_surname |= l_role == "s" and found.how == "similar_spelling"
+                self.surname_matched |= l_role == "s"
+                self.approximate_surname |= l_role == "s" and found.how in APPROXIMATE_HOWS
+                self.by_sound |= found.how in SOUND_HOWS
             elif similarity < TOKEN_MATCH and qi not in self.rejected:
                 self.rejected[qi] = (li, found)
 
@@ -233,6 +241,32 @@ class _Alignment:
         return score
 
 
+class NameEvidence(NamedTuple):
+    """The name part of a score and the facts rule versions weigh beyond it."""
+
+    score: float
+    patronymic_conflict: bool
+    approximate_surname: bool  # surname matched by spelling distance or sound only
+    by_sound: bool  # some part matched only by sound key (another script)
+    surname_only: bool  # a surname matched, no given name nor its initial
+
+
+def name_evidence_detail(query: ParsedName, record: NameRecord) -> NameEvidence:
+    """Like :func:`name_evidence`, with what made the agreement weak or strong."""
+    alignment = _Alignment(query, record)
+    alignment.pair_full_tokens()
+    alignment.account_unmatched(alignment.pair_initials())
+    return NameEvidence(
+        alignment.name_score(),
+        alignment.patronymic_conflict,
+        alignment.approximate_surname,
+        alignment.by_sound,
+        alignment.surname_matched
+        and not alignment.full_given_matched
+        and not alignment.used_initials,
+    )
+
+
 def name_evidence(query: ParsedName, record: NameRecord) -> tuple[float, bool]:
     """The name part of the score and whether patronymics conflict (no explanation).
 
@@ -250,10 +284,11 @@ def final_score(
     birth_date: BirthDate | None,
     record: NameRecord,
     gender: str | None,
+    adjustments: Mapping[DateOutcome, float] = DATE_ADJUSTMENTS,
 ) -> float:
     """Name score moved by patronymic conflict, birth dates and gender, clamped to [0, 1]."""
     score = name_score + (PATRONYMIC_CONFLICT if patronymic_conflict else 0.0)
-    score += DATE_ADJUSTMENTS[compare_birth_dates(birth_date, record.entity.birth_dates)]
+    score += adjustments[compare_birth_dates(birth_date, record.entity.birth_dates)]
     if gender and record.entity.gender and gender != record.entity.gender:
         score += GENDER_CONFLICT
     return round(min(1.0, max(0.0, score)), 4)
@@ -264,8 +299,10 @@ def score_name(
     record: NameRecord,
     birth_date: BirthDate | None,
     gender: str | None,
+    adjustments: Mapping[DateOutcome, float] = DATE_ADJUSTMENTS,
 ) -> ScoredName:
-    """Score one query name against one listed name, with the reasons."""
+    """Score one query name against one listed name, with the reasons (v1 date weights
+    unless a rule version's are given)."""
     alignment = _Alignment(query, record)
     alignment.pair_full_tokens()
     alignment.account_unmatched(alignment.pair_initials())
@@ -274,16 +311,18 @@ def score_name(
     if alignment.patronymic_conflict:
         penalties.append({"reason": "patronymics differ", "adjustment": PATRONYMIC_CONFLICT})
     outcome = compare_birth_dates(birth_date, record.entity.birth_dates)
-    if DATE_ADJUSTMENTS[outcome] < 0:
+    if adjustments[outcome] < 0:
         penalties.append({"reason": f"birth date {outcome.replace('_', ' ')}"})
     if gender and record.entity.gender and gender != record.entity.gender:
         penalties.append({"reason": "gender differs", "adjustment": GENDER_CONFLICT})
-    score = final_score(name_score, alignment.patronymic_conflict, birth_date, record, gender)
+    score = final_score(
+        name_score, alignment.patronymic_conflict, birth_date, record, gender, adjustments
+    )
     date_info = {
         "query": str(birth_date) if birth_date else None,
         "list": [str(d) for d in record.entity.birth_dates],
         "outcome": outcome,
-        "adjustment": DATE_ADJUSTMENTS[outcome],
+        "adjustment": adjustments[outcome],
     }
     parts = [_part(q, listed, role, found) for q, listed, role, found in alignment.parts]
     return ScoredName(score, round(name_score, 4), parts, penalties, date_info)
