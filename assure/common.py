@@ -37,12 +37,15 @@ ROLES = ("caseworker", "coordinator", "vetting_officer", "auditor", "trustee", "
 SETUP = r"""
 import json
 from safepassage.apps.accounts.models import Membership, Organisation, User
+from django.contrib.auth.hashers import make_password
 from safepassage.apps.accounts.tokens import issue_token
+hashed = make_password({password!r})  # one Argon2 hash for all: setting up stays quick
 org = Organisation.objects.create(slug={org!r}, name="Assurance Organisation")
 other = Organisation.objects.create(slug={other!r}, name={canary!r})
 out = {{"users": {{}}, "tokens": {{}}}}
 def person(name, organisation, role, secret):
-    user = User.objects.create_user(name, {password!r})
+    user = User.objects.create_user(name, None)
+    user.password = hashed
     user.totp_secret = secret
     user.save()
     return Membership.objects.create(user=user, organisation=organisation, role=role)
