@@ -53,7 +53,7 @@ class Caseworker(HttpUser):
             raise RuntimeError("a load caseworker sees no case")
 
     def _reference(self) -> str:
-        return random.choice(self.references)  # noqa: S311 - a pick, not a secret
+        return random.choice(self.references)
 
     @task(4)
     def case_list(self) -> None:
@@ -61,7 +61,7 @@ class Caseworker(HttpUser):
 
     @task(2)
     def filtered_list(self) -> None:
-        stage = random.choice(["intake", "vetting", "triage"])  # noqa: S311
+        stage = random.choice(["intake", "vetting", "triage"])
         self._page(f"/cases/?stage={stage}", "case list, filtered by stage", "</table>")
 
     @task(1)

@@ -31,7 +31,10 @@ class ImportRow(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     legal_name: str = Field(min_length=1, max_length=200)
-    country: str = Field(description="ISO 3166-1 alpha-2 code of the country he is in now")
+    country: str = Field(
+        description="ISO 3166-1 alpha-2 code of the country he is in now",
+        json_schema_extra={"enum": sorted(COUNTRY_CODES)},  # lower case is accepted too
+    )
     other_names: list[str] = Field(default_factory=list, max_length=20)
     birth_date: datetime.date | None = None
     birth_place: str = Field(default="", max_length=200)
