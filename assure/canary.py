@@ -20,7 +20,7 @@ from pathlib import Path
 from tempfile import mkdtemp
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import e2e, new_world, sign_in
+from common import e2e, finish, new_world, sign_in
 
 TAG = secrets.token_hex(3).upper()
 CANARIES = {
@@ -89,7 +89,7 @@ def main() -> int:
     )
     for hit in hits:
         print(f"canary: {hit}", file=sys.stderr)
-    return 1 if hits else 0
+    return finish(world, 1 if hits else 0)
 
 
 if __name__ == "__main__":

@@ -172,5 +172,16 @@ def sign_in(browser: Any, username: str, password: str, seed: str) -> None:
     raise SystemExit(f"assure: sign-in failed for {username}")
 
 
+def finish(world: World, code: int) -> int:
+    """Remove the site's folder after a clean run; keep it (and say where) after a failure."""
+    import shutil
+
+    if code == 0:
+        shutil.rmtree(world.root, ignore_errors=True)
+    else:
+        print(f"assure: logs and data kept in {world.root}", file=sys.stderr)
+    return code
+
+
 def database_label() -> str:
     return "PostgreSQL" if os.environ.get("DATABASE_URL") else "SQLite"

@@ -35,6 +35,7 @@ from common import (
     add_schedules,
     case_rows,
     e2e,
+    finish,
     import_cases,
     new_world,
 )
@@ -165,7 +166,7 @@ def main(argv: list[str]) -> int:
         f"probes: {len(problems)} problems; {time.monotonic() - started:.0f} s "
         f"(logs in {world.root})"
     )
-    return 1 if failed or problems else 0
+    return finish(world, 1 if failed or problems else 0)
 
 
 if __name__ == "__main__":

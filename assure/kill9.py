@@ -39,6 +39,7 @@ from common import (
     case_rows,
     database_label,
     e2e,
+    finish,
     import_cases,
     new_world,
     sign_in,
@@ -316,7 +317,7 @@ def main(argv: list[str]) -> int:
     )
     for problem in problems:
         print(f"kill9 ({label}): {problem}", file=sys.stderr)
-    return 1 if problems else 0
+    return finish(world, 1 if problems else 0)
 
 
 def _role_seeds(world: World) -> dict[str, str]:

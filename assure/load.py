@@ -25,7 +25,7 @@ from tempfile import mkdtemp
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import add_schedules, case_rows, database_label, e2e, import_cases, new_world
+from common import add_schedules, case_rows, database_label, e2e, finish, import_cases, new_world
 
 
 def run_locust(world: Any, users: int, seconds: int) -> dict[str, Any]:
@@ -130,7 +130,7 @@ def main(argv: list[str]) -> int:
     failures = sum(p["failures"] for p in figures["pages"].values())
     total = figures["pages"].get("Aggregated", {}).get("requests", 0)
     print(f"load ({figures['database']}): {total} requests, {failures} failed")
-    return 1 if failures or not total else 0
+    return finish(world, 1 if failures or not total else 0)
 
 
 if __name__ == "__main__":
