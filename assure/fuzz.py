@@ -109,7 +109,10 @@ def schemathesis(world: World, who: str, token: str | None, examples: int) -> tu
     ]
     env = dict(world.site.env, SCHEMATHESIS_HOOKS="fuzz_hooks")
     env["PYTHONPATH"] = str(Path(__file__).resolve().parent)
-    result = subprocess.run(command, env=env, capture_output=True, text=True, timeout=600)
+    # Run in the site's folder: schemathesis keeps its cache of failures beside it.
+    result = subprocess.run(
+        command, env=env, cwd=world.root, capture_output=True, text=True, timeout=600
+    )
     output = result.stdout + result.stderr
     (world.root / f"st-{who}.log").write_text(output, encoding="utf-8")
     found = re.findall(r"^=+ (.*(?:passed|failed|errors?).*) =+$", output, re.MULTILINE)
@@ -143,7 +146,7 @@ def cross_probe(world: World, forbidden: list[str]) -> list[str]:
 
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--examples", type=int, default=8, help="per operation and token")
+    parser.add_argument("--examples", type=int, default=5, help="per operation and token")
     args = parser.parse_args(argv)
     started = time.monotonic()
     world = new_world(Path(mkdtemp(prefix="sp-fuzz-")), caseworkers=1)

@@ -278,7 +278,7 @@ def one_run(world: World, ledger: Ledger, sessions: dict[str, Any], index: int) 
     )
     writers = Writers(world, ledger, sessions)
     writers.start()
-    time.sleep(random.uniform(0.2, 1.8))
+    time.sleep(random.uniform(0.2, 1.5))
     assert world.site.server is not None
     _kill([world.site.server, worker, importer])
     writers.stop.set()

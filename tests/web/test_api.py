@@ -251,3 +251,17 @@ def test_schema_lists_the_country_codes_a_case_accepts(world: World) -> None:
     assert "" not in country["enum"]
     token = _token_for(world, "caseworker")
     assert _post("/api/v1/cases", token, {"legal_name": "A", "country": ""}).status_code == 422
+
+
+@pytest.mark.parametrize("date", [0, 1990, 1.5, "0", "1990", True])
+def test_a_number_is_not_a_date(world: World, date: object) -> None:
+    """Found by schemathesis: pydantic read 0 as 1970-01-01 (seconds since 1970)."""
+    token = _token_for(world, "caseworker")
+    body = {"legal_name": "A", "country": "KZ", "birth_date": date}
+    answer = _post("/api/v1/cases", token, body)
+    assert answer.status_code == 422
+    assert answer.json()["detail"][0]["loc"][-1] == "birth_date"
+    event = {"trigger": "x", "occurred_on": date}
+    moved = _post(f"/api/v1/cases/{world.case.reference}/events", token, event)
+    assert moved.status_code == 422
+    assert _post("/api/v1/cases", token, body | {"birth_date": "1990-05-01"}).status_code == 201
