@@ -26,6 +26,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from http.client import HTTPException
 from pathlib import Path
 from tempfile import mkdtemp
 from typing import Any
@@ -137,8 +138,8 @@ class Writers:
         while not self.stop.is_set():
             try:
                 action()
-            except (OSError, AssertionError):  # the server went away mid-answer
-                return
+            except (OSError, AssertionError, HTTPException, ValueError):
+                return  # the server went away mid-answer: this run's writing is over
 
     def create(self) -> None:
         row = case_rows(1, ["cw.01"])[0] | {"legal_name": f"Created {random.random()}"}
@@ -166,11 +167,9 @@ class Writers:
 
     def sign_off(self) -> None:
         reviewer = random.choice(REVIEWERS)
-        open_pairs = [
-            ref
-            for ref in sorted(self.ledger.seen_cases)
-            if (ref, reviewer) not in self.ledger.signoffs
-        ]
+        with self.ledger.lock:
+            done = set(self.ledger.signoffs)
+        open_pairs = [r for r in sorted(self.ledger.seen_cases) if (r, reviewer) not in done]
         if not open_pairs:
             time.sleep(0.05)
             return
@@ -235,8 +234,9 @@ def check(
     noted = set(ledger.notes.values())
     for reference in sorted((cases - ledger.seen_cases) | noted):
         status, body = api.request("GET", f"/api/v1/cases/{reference}", headers=headers)
-        if status != 200 or '"unreadable"' in body:
-            problems.append(f"case {reference} does not open ({status})")
+        # Every case here was written with a legal name: a case without one is half-written.
+        if status != 200 or '"unreadable"' in body or not json.loads(body).get("names"):
+            problems.append(f"case {reference} does not open whole ({status})")
     for reference in sorted(noted):
         _, page = sessions["cw.01"].get(f"/cases/{reference}")
         problems += [
