@@ -76,7 +76,7 @@ def _write(world: World, rows: list[dict[str, Any]]) -> Path:
     return path
 
 
-def schemathesis(world: World, who: str, token: str | None, examples: int) -> tuple[int, str]:
+def schemathesis(world: World, who: str, token: str | None, examples: int) -> tuple[int, str, int]:
     report = world.root / f"st-{who}.json"
     command = [
         str(e2e.BIN / "schemathesis"),
@@ -115,8 +115,10 @@ def schemathesis(world: World, who: str, token: str | None, examples: int) -> tu
     )
     output = result.stdout + result.stderr
     (world.root / f"st-{who}.log").write_text(output, encoding="utf-8")
-    found = re.findall(r"^=+ (.*(?:passed|failed|errors?).*) =+$", output, re.MULTILINE)
-    return result.returncode, found[-1] if found else output.strip().splitlines()[-1]
+    found = re.findall(r"^=+ (.*) =+$", output, re.MULTILINE)
+    generated = sum(int(n) for n in re.findall(r"^\s*(\d+) generated", output, re.MULTILINE))
+    summary = found[-1] if found else output.strip().splitlines()[-1]
+    return result.returncode, summary, generated
 
 
 def cross_probe(world: World, forbidden: list[str]) -> list[str]:
@@ -150,24 +152,25 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
     started = time.monotonic()
     world = new_world(Path(mkdtemp(prefix="sp-fuzz-")), caseworkers=1)
-    failed = 0
+    failed = generated = 0
     try:
         forbidden = plant(world)
         os.environ["ASSURE_FORBIDDEN"] = "\n".join(forbidden)
         world.site.env["ASSURE_FORBIDDEN"] = "\n".join(forbidden)
         for who, token in [*((r, world.tokens[r]) for r in ROLES), ("no token", None)]:
-            code, summary = schemathesis(world, who.replace(" ", "-"), token, args.examples)
-            print(f"fuzz: schemathesis, {who}: {summary}")
+            code, summary, cases = schemathesis(world, who.replace(" ", "-"), token, args.examples)
+            print(f"fuzz: schemathesis, {who}: {cases} test cases; {summary}")
             failed += code != 0
+            generated += cases
         problems = cross_probe(world, forbidden)
     finally:
         world.site.stop()
     for problem in problems:
         print(f"fuzz: other organisation's case: {problem}", file=sys.stderr)
     print(
-        f"fuzz: {len(ROLES) + 1} schemathesis runs, {failed} failed; cross-organisation "
-        f"probes: {len(problems)} problems; {time.monotonic() - started:.0f} s "
-        f"(logs in {world.root})"
+        f"fuzz: {len(ROLES) + 1} schemathesis runs, {generated} test cases, {failed} runs "
+        f"failed; cross-organisation probes: {len(problems)} problems; "
+        f"{time.monotonic() - started:.0f} s"
     )
     return finish(world, 1 if failed or problems else 0)
 
