@@ -7,6 +7,7 @@ then drives writes at once from several threads: case creations through the API,
 ``safepassage cases import`` of a few rows, notes through the case page, check-ins
 through the API and vetting sign-offs through the case page. A write counts as
 acknowledged when its answer came (2xx/3xx, or the import's exit 0). At a random moment
+(0.2 to 1.5 s after the run's first acknowledged write)
 the server, its workers, the worker and the import are all killed with SIGKILL. The
 next run first checks, on the restarted server: every acknowledged write is there, every
 case written since the last check opens without an unreadable field (no half-written
@@ -25,6 +26,7 @@ import subprocess
 import sys
 import threading
 import time
+import urllib.parse
 from dataclasses import dataclass, field
 from http.client import HTTPException
 from pathlib import Path
@@ -124,7 +126,8 @@ class Writers:
     def __init__(self, world: World, ledger: Ledger, sessions: dict[str, Any]) -> None:
         self.world, self.ledger, self.sessions = world, ledger, sessions
         self.stop = threading.Event()
-        self.errors: list[str] = []
+        self.csrf: dict[str, str] = {}
+        self.acknowledged = threading.Event()
 
     def _api(self, method: str, path: str, body: dict[str, Any] | None = None) -> tuple[int, str]:
         browser = e2e.Browser(self.world.site)
@@ -133,6 +136,14 @@ class Writers:
         if body is not None:
             data, headers["Content-Type"] = json.dumps(body).encode(), "application/json"
         return browser.request(method, path, data, headers)
+
+    def _form(self, username: str, path: str, fields: dict[str, str]) -> int:
+        """A form post with the session's CSRF token, read once per run (as a browser
+        keeps a page open), so that the short run is spent writing."""
+        session = self.sessions[username]
+        body = urllib.parse.urlencode(fields | {"csrfmiddlewaretoken": self.csrf[username]})
+        headers = {"Content-Type": "application/x-www-form-urlencoded"}
+        return int(session.request("POST", path, body.encode(), headers)[0])
 
     def _loop(self, action: Any) -> None:
         while not self.stop.is_set():
@@ -146,6 +157,7 @@ class Writers:
         row.pop("stage")
         status, body = self._api("POST", "/api/v1/cases", row)
         if status == 201:
+            self.acknowledged.set()
             with self.ledger.lock:
                 self.ledger.created.add(json.loads(body)["reference"])
 
@@ -153,8 +165,9 @@ class Writers:
         reference = random.choice(sorted(self.ledger.seen_cases))
         text = f"kill9 note {random.getrandbits(64):016x}"
         path = f"/cases/{reference}/notes"
-        status, _ = self.sessions["cw.01"].post(path, {"text": text}, form_on=f"/cases/{reference}")
+        status = self._form("cw.01", path, {"text": text})
         if status == 302:
+            self.acknowledged.set()
             with self.ledger.lock:
                 self.ledger.notes[text] = reference
 
@@ -162,6 +175,7 @@ class Writers:
         reference = random.choice(sorted(self.ledger.seen_cases))
         status, _ = self._api("POST", f"/api/v1/cases/{reference}/check-in")
         if status == 200:
+            self.acknowledged.set()
             with self.ledger.lock:
                 self.ledger.checkins[reference] = self.ledger.checkins.get(reference, 0) + 1
 
@@ -176,8 +190,9 @@ class Writers:
         reference = random.choice(open_pairs)
         fields = {"outcome": "insufficient", "note": "kill9 sign-off"}
         path = f"/cases/{reference}/signoff"
-        status, _ = self.sessions[reviewer].post(path, fields, form_on=f"/cases/{reference}")
+        status = self._form(reviewer, path, fields)
         if status == 302:
+            self.acknowledged.set()
             with self.ledger.lock:
                 self.ledger.signoffs.add((reference, reviewer))
 
@@ -277,7 +292,13 @@ def one_run(world: World, ledger: Ledger, sessions: dict[str, Any], index: int) 
         stderr=subprocess.DEVNULL,
     )
     writers = Writers(world, ledger, sessions)
+    some_case = f"/cases/{min(ledger.seen_cases)}"
+    for username, session in sessions.items():  # as a browser with the case page open
+        writers.csrf[username] = session.csrf(some_case)
     writers.start()
+    # The random moment counts from the first acknowledged write: on a busy machine the
+    # worker and the import starting up could otherwise starve the writers of the run.
+    writers.acknowledged.wait(timeout=15)
     time.sleep(random.uniform(0.2, 1.5))
     assert world.site.server is not None
     _kill([world.site.server, worker, importer])
