@@ -207,7 +207,7 @@ class Writers:
 
 
 def _state_begin(world: World) -> subprocess.Popen[str]:
-    """The database as it is, read while the server starts (reads only; then audit verify)."""
+    """The database as it is (reads only), then audit verify, in a fresh process."""
     return subprocess.Popen(
         [str(e2e.BIN / "safepassage"), "shell", "--no-imports", "-c", STATE],
         env=world.site.env,
@@ -221,20 +221,24 @@ def _state(reading: subprocess.Popen[str]) -> dict[str, Any]:
     out, err = reading.communicate(timeout=120)
     if "STATE" not in out:
         raise SystemExit(f"kill9: the state check failed: {err[-1500:]}")
-    return dict(json.loads(out.split("STATE", 1)[1]))
+    before, _, after = out.partition("STATE")
+    state = dict(json.loads(after))
+    state["verify_said"] = (before + err)[-600:]  # sequence numbers only, never data
+    return state
 
 
 def _restart_and_check(world: World, ledger: Ledger, sessions: dict[str, Any]) -> list[str]:
-    reading = _state_begin(world)
+    # Read (and verify the chain) before the server starts: it appends as it comes up.
+    state = _state(_state_begin(world))
     world.start()
-    return check(world, ledger, sessions, _state(reading))
+    return check(world, ledger, sessions, state)
 
 
 def check(
     world: World, ledger: Ledger, sessions: dict[str, Any], state: dict[str, Any]
 ) -> list[str]:
     """What was acknowledged and is missing, or half-written, or a broken chain."""
-    problems = [] if state["audit_verify"] == 0 else ["audit verify failed"]
+    problems = [] if state["audit_verify"] == 0 else [f"audit verify: {state['verify_said']}"]
     cases = set(state["cases"])
     problems += [f"created case {r} lost" for r in sorted(ledger.created - cases)]
     if len(cases) < ledger.baseline_cases + len(ledger.created) + ledger.imported_rows:
