@@ -7,6 +7,12 @@ are missing and we are root), runs ``initdb`` into a temporary folder (as the
 ``postgres`` user when we are root, since initdb refuses root), listens only on a Unix
 socket in that folder with password authentication, exports ``DATABASE_URL`` to the
 command, and removes everything afterwards.
+
+    python scripts/with_postgres.py --log-statements -- python assure/canary.py
+
+``--log-statements`` starts the server with ``log_statement=all`` (every statement and its
+parameters go to the server log) and exports that log's path as ``SAFEPASSAGE_PG_LOG``, so
+the command can scan it (``make assure`` looks for canaries in it).
 """
 
 from __future__ import annotations
@@ -60,8 +66,11 @@ def _free_port() -> int:
 
 def main(argv: list[str]) -> int:
     if "--" not in argv or argv.index("--") == len(argv) - 1:
-        sys.exit("usage: with_postgres.py -- COMMAND [ARGS...]")
-    command = argv[argv.index("--") + 1 :]
+        sys.exit("usage: with_postgres.py [--log-statements] -- COMMAND [ARGS...]")
+    options_given, command = argv[: argv.index("--")], argv[argv.index("--") + 1 :]
+    if set(options_given) - {"--log-statements"}:
+        sys.exit("usage: with_postgres.py [--log-statements] -- COMMAND [ARGS...]")
+    log_statements = "--log-statements" in options_given
     bindir = _bindir()
     root = Path(tempfile.mkdtemp(prefix="sp-pg-"))
     data, sockets = root / "data", root / "run"
@@ -95,9 +104,10 @@ def main(argv: list[str]) -> int:
             check=True,
             **quiet,
         )
+        logged = "all" if log_statements else "none"
         options = (
             f"-p {port} -k {sockets} -c listen_addresses='' -c fsync=off "
-            "-c synchronous_commit=off -c full_page_writes=off -c log_statement=none "
+            f"-c synchronous_commit=off -c full_page_writes=off -c log_statement={logged} "
             "-c log_min_error_statement=panic"
         )
         subprocess.run(
@@ -129,7 +139,10 @@ def main(argv: list[str]) -> int:
             f"with_postgres: PostgreSQL ({bindir.parent.name}) on socket port {port}",
             file=sys.stderr,
         )
-        return subprocess.run(command, env=dict(os.environ, DATABASE_URL=url)).returncode
+        env = dict(os.environ, DATABASE_URL=url)
+        if log_statements:
+            env["SAFEPASSAGE_PG_LOG"] = str(root / "server.log")
+        return subprocess.run(command, env=env).returncode
     finally:
         subprocess.run(
             _as_owner([str(bindir / "pg_ctl"), "-D", str(data), "-m", "fast", "-w", "stop"]),

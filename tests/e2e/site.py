@@ -141,7 +141,7 @@ class Site:
             try:
                 urllib.request.urlopen(self.url("/health"), timeout=2)  # noqa: S310 - loopback
                 return self.server
-            except (urllib.error.URLError, ConnectionError):
+            except (urllib.error.URLError, ConnectionError, TimeoutError):  # busy machine
                 time.sleep(0.2)
         raise AssertionError("server did not start")
 

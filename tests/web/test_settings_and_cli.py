@@ -153,3 +153,14 @@ def test_serve_refuses_an_unmigrated_database(tmp_path: object) -> None:
     result = _run("serve", "--sealed", "--bind", "127.0.0.1:1", SAFEPASSAGE_DATA_DIR=str(tmp_path))
     assert result.returncode == 2
     assert "run 'safepassage migrate'" in result.stderr
+
+
+def test_sqlite_waits_long_enough_for_the_write_lock() -> None:
+    """make assure's load run: under 50 users a sign-in failed 'database is locked' at 5 s."""
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.sqlite3":
+        pytest.skip("SQLite only")
+    assert database["OPTIONS"]["timeout"] >= 30
+    assert database["OPTIONS"]["transaction_mode"] == "IMMEDIATE"

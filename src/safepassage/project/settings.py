@@ -59,6 +59,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {
         "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
         "transaction_mode": "IMMEDIATE",
+        # Writers queue for SQLite's one write lock; 5 s (the default) was not enough under
+        # 50 users at once on a busy machine: a sign-in failed "database is locked" (make
+        # assure's load run). PostgreSQL has row locks and needs no such wait.
+        "timeout": 30,
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -16,6 +16,7 @@ from ninja.security import HttpBearer
 import safepassage
 from safepassage.apps.access.context import access_of
 from safepassage.apps.api.cases import router as cases_router
+from safepassage.apps.api.openapi import declare_common_answers
 from safepassage.apps.api.safety import router as safety_router
 from safepassage.apps.api.vetting import router as vetting_router
 
@@ -25,7 +26,12 @@ class BearerToken(HttpBearer):
         return getattr(request, "access", None)
 
 
-api = NinjaAPI(
+class SafePassageAPI(NinjaAPI):
+    def get_openapi_schema(self, **kwargs: Any) -> Any:
+        return declare_common_answers(super().get_openapi_schema(**kwargs))
+
+
+api = SafePassageAPI(
     title="SafePassage API",
     version="1",
     urls_namespace="api-1",

@@ -27,7 +27,7 @@ from safepassage.apps.cases.record.presenters import ShownName, present_case
 from safepassage.apps.cases.registry.actions import NewCase, create_case_as
 from safepassage.apps.cases.registry.listing import filtered, page_of
 from safepassage.apps.cases.registry.lookup import case_in_scope, record_case_view
-from safepassage.apps.cases.transfer.importer import ImportRow
+from safepassage.apps.cases.transfer.importer import ImportRow, IsoDate
 from safepassage.apps.cases.transfer.records import NEW_CASE_FIELDS
 from safepassage.apps.vault.fields import Unreadable
 
@@ -74,11 +74,11 @@ class EventIn(Schema):
     "DE-BY", manner of notice, track "l921_1", date the claim was made)."""
 
     trigger: str
-    occurred_on: datetime.date
+    occurred_on: IsoDate
     court_seat: str = Field("", max_length=16)
     notified_by: str = Field("", max_length=40)
     track: str = Field("", max_length=24)
-    claim_date: datetime.date | None = None
+    claim_date: IsoDate | None = None
 
 
 class Problem(Schema):

@@ -12,10 +12,19 @@ import csv
 import datetime
 import io
 import json
+import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    JsonValue,
+    ValidationError,
+    field_validator,
+)
 
 from safepassage.apps.cases.countries import COUNTRY_CODES
 from safepassage.apps.cases.lifecycle.stages import Pathway, Stage
@@ -24,6 +33,19 @@ from safepassage.apps.cases.record.sections import ServiceKind, unit_number
 MAX_ROWS = 100_000
 LIST_SEPARATOR = "|"
 
+NUMBER = re.compile(r"\s*[+-]?\d+(\.\d*)?\s*")
+
+
+def _no_number(value: Any) -> Any:
+    """pydantic reads a number, or a string of digits, as seconds since 1970: refuse it."""
+    if isinstance(value, int | float) or (isinstance(value, str) and NUMBER.fullmatch(value)):
+        raise ValueError("a date as YYYY-MM-DD")
+    return value
+
+
+IsoDate = Annotated[datetime.date, BeforeValidator(_no_number)]
+COUNTRY_ENUM: list[JsonValue] = [*sorted(COUNTRY_CODES)]  # declared in the API schema
+
 
 class ImportRow(BaseModel):
     """One case. Lists are JSON arrays in JSON lines, and '|'-separated in CSV."""
@@ -31,9 +53,12 @@ class ImportRow(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
     legal_name: str = Field(min_length=1, max_length=200)
-    country: str = Field(description="ISO 3166-1 alpha-2 code of the country he is in now")
+    country: str = Field(
+        description="ISO 3166-1 alpha-2 code of the country he is in now",
+        json_schema_extra={"enum": COUNTRY_ENUM},  # lower case is accepted too
+    )
     other_names: list[str] = Field(default_factory=list, max_length=20)
-    birth_date: datetime.date | None = None
+    birth_date: IsoDate | None = None
     birth_place: str = Field(default="", max_length=200)
     citizenships: list[str] = Field(default_factory=list, max_length=5)
     contact_channel: str = Field(default="", max_length=100)
