@@ -6,6 +6,7 @@ from typing import Any
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
 
 from safepassage.apps.access.context import access_of
 from safepassage.apps.accounts.models import User
@@ -29,6 +30,21 @@ from safepassage.apps.cases.registry.lookup import (
     organisation_holding,
     record_case_view,
 )
+
+# The case page's sections, each also on a page of its own (``?tab=``), so that a long case
+# reads on a phone without JavaScript; no tab (or an unknown one) shows everything.
+CASE_TABS = (
+    ("", _("Everything")),
+    ("status", _("Status")),
+    ("identity", _("Identity")),
+    ("service", _("Military service")),
+    ("people", _("People")),
+    ("procedure", _("Procedure and deadlines")),
+    ("vetting", _("Vetting")),
+    ("safety", _("Check-ins")),
+    ("notes", _("Notes and documents")),
+)
+_TAB_NAMES = {name for name, _label in CASE_TABS}
 
 CASE_ACTIONS = (
     "edit_section",
@@ -129,6 +145,8 @@ def render_case_page(request: HttpRequest, case: Case, **typed: Any) -> HttpResp
     access = access_of(request)
     record_case_view(request, case)
     is_assigned = case.assignees.filter(pk=access.user.pk).exists()
+    tab = request.GET.get("tab", "")
+    tab = tab if tab in _TAB_NAMES else ""
     context = {
         "case": case,
         "view": present_case(case, actor_id=access.user.pk),
@@ -136,7 +154,9 @@ def render_case_page(request: HttpRequest, case: Case, **typed: Any) -> HttpResp
         "can": {name: access.may(f"cases:{name}") for name in CASE_ACTIONS},
         "can_reveal": access.may("cases:reveal_location") and is_assigned,
         "is_coordinator": Role.COORDINATOR in access.roles,
-        "extra_panels": render_case_panels(request, case),
+        "tab": tab,
+        "tabs": CASE_TABS,
+        "extra_panels": render_case_panels(request, case) if tab in ("", "vetting") else [],
         **case_forms(case),
         **typed,
     }
