@@ -122,13 +122,8 @@ def _export(args: argparse.Namespace, organisation: Organisation) -> int:
     if not unseal_from_args(args):
         print("error: exporting needs the server's keys (--share-file)", file=sys.stderr)
         return 2
-    try:  # before anything is opened or audited
-        fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        print("error: the output file exists; choose another name", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"error: cannot write the output file there ({error.strerror})", file=sys.stderr)
+    fd = _new_private_file(args.out)  # before anything is opened or audited
+    if fd is None:
         return 2
     try:
         text = export_cases(
@@ -148,6 +143,18 @@ def _export(args: argparse.Namespace, organisation: Organisation) -> int:
     return 0
 
 
+def _new_private_file(path: str) -> int | None:
+    """A new file only the operator can read (0600), never an existing one; None after
+    saying why not."""
+    try:
+        return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:
+        print("error: the output file exists; choose another name", file=sys.stderr)
+    except OSError as error:
+        print(f"error: cannot write the output file there ({error.strerror})", file=sys.stderr)
+    return None
+
+
 def _duplicates(args: argparse.Namespace) -> int:
     """Link every case from scratch; one JSON line per pair, ``same`` pairs first."""
     import json
@@ -158,13 +165,8 @@ def _duplicates(args: argparse.Namespace) -> int:
     if not unseal_from_args(args):
         print("error: finding duplicates needs the server's keys (--share-file)", file=sys.stderr)
         return 2
-    try:
-        fd = os.open(args.out, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        print("error: the output file exists; choose another name", file=sys.stderr)
-        return 2
-    except OSError as error:
-        print(f"error: cannot write the output file there ({error.strerror})", file=sys.stderr)
+    fd = _new_private_file(args.out)
+    if fd is None:
         return 2
     try:
         pairs = link_from_scratch()
