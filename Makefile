@@ -1,7 +1,7 @@
 # SafePassage: two commands for newcomers, a few more for developers.
 #   make demo   create .venv, install, migrate, load fictional demo data, serve on 127.0.0.1:8000
 #   make test   create .venv if needed, install, run every gate and test (SQLite and PostgreSQL)
-#   make assure API fuzzing, load, kill -9 and the statement-log canary scan (~13 min; CI runs it)
+#   make assure API fuzzing, load, kill -9 and the statement-log canary scan (~20 min; CI runs it)
 
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
