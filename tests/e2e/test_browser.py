@@ -152,9 +152,14 @@ def test_a_vetting_officer_sees_a_hit_and_decides_it(
     listed.write_text(LIST, encoding="utf-8")
     site.command("lists", "import", str(listed), "--name", "e2e-list", "--licence", "test")
     site.command("worker", "--share-file", site.share(1), "--share-file", site.share(2))
+    page.goto(base + "/")  # the caseworker's start page has no vetting section
+    assert "Screening hits and signals to decide" not in page.inner_text("main")
     page.click("header form:has(button) >> nth=-1 >> button")  # sign out
 
     _sign_in(page, site, "e2e.vetting")
+    start = page.inner_text("main")  # the vetting officer's start page: what waits for him
+    assert "Screening hits and signals to decide" in start
+    assert case_url.rsplit("/", 1)[-1] in start
     page.goto(base + "/vetting/queue")
     assert case_url.rsplit("/", 1)[-1] in page.inner_text("main")
     page.goto(case_url)
