@@ -23,17 +23,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import e2e, finish, new_world, sign_in
 
 TAG = secrets.token_hex(3).upper()
-CANARIES = {
-    "legal_name": f"Канареечкин{TAG} Пётр Ильич",
-    "other_names": f"Kanareechkin{TAG} Pyotr",
-    "birth_place": f"Канарейск{TAG}",
-    "contact_channel": f"Signal{TAG}",
-    "contact_handle": f"+7999{TAG}777",
-    "contact_protocol": f"кодовое слово щегол{TAG}",
-    "coarse_place": f"Алматы{TAG}",
-    "exact_address": f"улица Тайная{TAG}, дом 5",
-    "note": f"Дезертировал{TAG} из части в мае",
-}
+CANARIES = e2e.canary_case(TAG)
 SECOND_NOTE = f"Second interview CANARYNOTE{TAG}"
 
 

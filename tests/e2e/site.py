@@ -258,3 +258,19 @@ def new_site(tmp_path: Path) -> Site:
     env["SAFEPASSAGE_DATA_DIR"] = str(tmp_path / "data")
     env["PYTHONUNBUFFERED"] = "1"
     return Site(tmp_path, env)
+
+
+def canary_case(tag: str) -> dict[str, str]:
+    """A new case's form fields, each holding ``tag``: a canary whose every value must be
+    found nowhere on disk, in a log or in a backup (the seizure test and ``make assure``)."""
+    return {
+        "legal_name": f"Канареечкин{tag} Пётр Ильич",
+        "other_names": f"Kanareechkin{tag} Pyotr",
+        "birth_place": f"Канарейск{tag}",
+        "contact_channel": f"Signal{tag}",
+        "contact_handle": f"+7999{tag}777",
+        "contact_protocol": f"кодовое слово щегол{tag}",
+        "coarse_place": f"Алматы{tag}",
+        "exact_address": f"улица Тайная{tag}, дом 5",
+        "note": f"Дезертировал{tag} из части в мае",
+    }

@@ -17,23 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from .site import Browser, Site, new_site
+from .site import Browser, Site, canary_case, new_site
 
 pytestmark = pytest.mark.slow
 
 TAG = secrets.token_hex(3).upper()
-CANARIES = {
-    "legal_name": f"Канареечкин{TAG} Пётр Ильич",
-    "other_names": f"Kanareechkin{TAG} Pyotr",
-    "birth_date": "1911-11-11",
-    "birth_place": f"Канарейск{TAG}",
-    "contact_channel": f"Signal{TAG}",
-    "contact_handle": f"+7999{TAG}777",
-    "contact_protocol": f"кодовое слово щегол{TAG}",
-    "coarse_place": f"Алматы{TAG}",
-    "exact_address": f"улица Тайная{TAG}, дом 5",
-    "note": f"Дезертировал{TAG} из части в мае",
-}
+CANARIES = {**canary_case(TAG), "birth_date": "1911-11-11"}
 EXTRA = {
     "second_note": f"Second interview CANARYNOTE{TAG}",
     "document_title": f"Военный билет{TAG}",
