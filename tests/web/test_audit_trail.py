@@ -6,6 +6,7 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 
 from safepassage.apps.audit.actions import AuditDetailError, record, verify_trail
+from safepassage.apps.audit.chain import canonical_of, entry_hash
 from safepassage.apps.audit.models import AuditEntry, AuditHead
 from safepassage.cli import main
 
@@ -80,6 +81,45 @@ def test_removed_tail_is_found_by_the_head() -> None:
     AuditEntry.objects.filter(seq=6).delete()
     assert [p.kind for p in verify_trail()] == ["missing_tail"]
     assert AuditHead.objects.get().count == 6
+
+
+def test_entry_added_beyond_the_head_is_found() -> None:
+    _fill()
+    last = AuditEntry.objects.get(seq=6)
+    # Written around the application: a valid-looking row, but the head is not moved.
+    forged = AuditEntry(
+        seq=7,
+        created_at=last.created_at,
+        action="test.event",
+        actor_id=9,
+        target_type="case",
+        target_ref="SP-9",
+        outcome=last.outcome,
+        detail={},
+        prev_hash=last.entry_hash,
+    )
+    forged.entry_hash = entry_hash(last.entry_hash, canonical_of(forged))
+    forged.save(force_insert=True)
+    assert [p.kind for p in verify_trail()] == ["missing_tail"]
+
+
+def test_entries_appended_while_verifying_are_no_break() -> None:
+    """A live server writes between the head read and the row reads: not a false break."""
+    _fill()
+    appended: list[str] = []
+
+    def append_after_head_read(execute, sql, params, many, context):  # type: ignore[no-untyped-def]
+        result = execute(sql, params, many, context)
+        if not appended and "audit_audithead" in sql and sql.lstrip().upper().startswith("SELECT"):
+            appended.append(sql)  # before record(), whose own head read comes back here
+            record("test.event", actor_id=7, target_type="case", target_ref="SP-7")
+        return result
+
+    with connection.execute_wrapper(append_after_head_read):
+        problems = verify_trail()
+    assert appended
+    assert problems == []
+    assert verify_trail() == []
 
 
 def test_cli_verify_exits_non_zero_and_names_the_entry(capsys: pytest.CaptureFixture[str]) -> None:
