@@ -53,7 +53,10 @@ def test_check_writes_claims_and_findings_to_out(input_file: Path, tmp_path: Pat
         assert set(finding) >= {"kind", "field", "severity", "message", "evidence"}
         assert finding["severity"] in {"high", "medium", "low"}
         for ev in finding["evidence"]:
-            assert set(ev) == {"interview", "value", "quote"}
+            assert set(ev) == {"interview", "value", "quote", "span"}
+            source = DOCUMENT["interviews"][0 if ev["interview"] == "ru1" else 1]["text"]
+            assert isinstance(source, str)
+            assert source[ev["span"][0] : ev["span"][1]] == ev["quote"]
 
 
 def test_check_prints_to_stdout_without_out(

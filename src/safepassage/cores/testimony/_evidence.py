@@ -16,7 +16,7 @@ def evidence(claims: Iterable[Claim]) -> list[Evidence]:
         if (c.interview, value) in seen:
             continue
         seen.add((c.interview, value))
-        out.append(Evidence(c.interview, value, c.quote))
+        out.append(Evidence(c.interview, value, c.quote, c.span))
     return out
 
 

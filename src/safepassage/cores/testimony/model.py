@@ -130,14 +130,26 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class Evidence:
-    """One side of a finding: which source said what, in its own words."""
+    """One side of a finding: which source said what, in its own words.
+
+    ``span`` locates the quote in that source's text (``None`` for an absence), so a page
+    can highlight it in the transcript.
+    """
 
     interview: str
     value: str
     quote: str
+    span: tuple[int, int] | None = None
 
-    def to_json(self) -> dict[str, str]:
-        return {"interview": self.interview, "value": self.value, "quote": self.quote}
+    def to_json(self) -> dict[str, object]:
+        out: dict[str, object] = {
+            "interview": self.interview,
+            "value": self.value,
+            "quote": self.quote,
+        }
+        if self.span is not None:
+            out["span"] = [self.span[0], self.span[1]]
+        return out
 
 
 @dataclass(frozen=True, slots=True)
