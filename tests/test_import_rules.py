@@ -33,8 +33,8 @@ LAYERS: dict[str, int] = {
     "safety": 6,
     "vetting": 7,
     "linkage": 7,
-    "shell": 8,
-    "api": 8,
+    "shell": 10,
+    "api": 10,
 }
 TOP_LEVEL = ("safepassage.cli", "safepassage.commands", "safepassage.project", "safepassage.demo")
 NOT_IN_CORES = ("django", "ninja", "pydantic", "psycopg")
